@@ -1,0 +1,38 @@
+// Package tulip brings Python's concurrency primitives to Go: generic futures
+// and cancellable tasks, an executor with an ordered map, gather and wait,
+// completion-order iteration and a bounded FIFO semaphore, plus a terminal
+// spinner. (Tulip was the code name of asyncio.)
+//
+// This package holds documentation only; the code lives in its subpackages:
+//
+//	future       Future[T], tasks (Go), and what is built on them
+//	semaphore    a bounded, strictly FIFO, context-aware semaphore
+//	ascompleted  completion-order iteration over futures, as an iter.Seq2
+//	spinner      a terminal spinner that runs while a function works
+//
+// # Which package to use
+//
+// To run a function concurrently and collect its result later, use
+// future.Go and Future.Result. To hand out a result from code that does
+// not return it directly (a callback, another goroutine), create a
+// future.New and resolve it with SetResult or SetError. To react to
+// results in the order they arrive, range over ascompleted.Of. To bound how
+// many operations run at once, use a semaphore.
+//
+// # Python → Go
+//
+//	Python                                         Go
+//	concurrent.futures.Future / asyncio.Future     future.Future[T] (future.New)
+//	asyncio.create_task(coro)                      future.Go(ctx, fn)
+//	fut.result(timeout) / await fut                fut.Result(ctx)
+//	fut.cancel() / task.cancel()                   fut.Cancel()
+//	fut.add_done_callback(fn)                      fut.AddDoneCallback(fn)
+//	CancelledError                                 future.ErrCancelled (also context.Canceled)
+//	InvalidStateError                              future.ErrInvalidState
+//	TimeoutError                                   context.DeadlineExceeded
+//
+// Conventions throughout: a context.Context comes first in anything that
+// blocks and plays the part of Python's timeout and cancellation; errors are
+// returned, never raised as panics, and are errors.Is-able sentinels or
+// errors.As-able types; generators are iter.Seq or iter.Seq2.
+package tulip

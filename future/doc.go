@@ -1,0 +1,64 @@
+// Package future provides Future[T], the eventual outcome of an operation, and
+// the tools built on it: tasks, an executor and the combinators that wait on
+// several futures. It is Python's concurrent.futures and the future/task half
+// of asyncio, in idiomatic Go.
+//
+// # Futures and tasks
+//
+// A future is created pending and becomes done exactly once, either finished
+// (with a value or an error) or cancelled. Two kinds exist:
+//
+//   - New returns a future that its producer resolves with SetResult or
+//     SetError: a promise, for bridging callback-style code.
+//   - Go starts a function in a goroutine and returns its future: a task
+//     (asyncio.create_task). The function receives a context that Cancel
+//     cancels.
+//
+// Anyone can wait for a future: Result blocks until it is done or the caller's
+// context ends, Done returns a channel for select, AddDoneCallback and
+// AfterDone run code on completion. IsDone, State, TryResult and Err never
+// block.
+//
+// # Cancellation
+//
+// Cancel on a pending future cancels it at once. Cancel on a running task asks
+// it to stop by cancelling its context; the task ends cancelled only if its
+// function returns a cancellation error (cooperative, like asyncio's
+// Task.cancel). A cancelled future's error matches both ErrCancelled and
+// context.Canceled under errors.Is.
+//
+// Waiting is not owning: when the context passed to Result ends, Result
+// returns ctx.Err() and the future is left as it was, so a deadline on one
+// wait never spoils the outcome for other waiters.
+//
+// # Errors
+//
+// All errors are values for errors.Is and errors.As: ErrInvalidState,
+// ErrCancelled, ErrShutdown, ErrGoexit and *PanicError (a task function that
+// panicked; the program does not crash).
+//
+// # Python → Go
+//
+//	Python                                    Go
+//	f = Future()                              f := future.New[T]()
+//	f.set_result(v) / f.set_exception(e)      f.SetResult(v) / f.SetError(err)
+//	f.result(timeout=t)                       f.Result(ctx)   (ctx with a deadline)
+//	f.result() on a pending asyncio future    f.TryResult()   (ErrInvalidState)
+//	f.exception()                             f.Err()
+//	f.done() / f.cancelled() / f.running()    f.IsDone() / f.Cancelled() / f.Running()
+//	f.cancel()                                f.Cancel()
+//	f.add_done_callback(fn)                   f.AddDoneCallback(fn), f.AfterDone(fn)
+//	f.set_running_or_notify_cancel()          f.SetRunning()
+//	asyncio.create_task(coro())               future.Go(ctx, fn)
+//	CancelledError / InvalidStateError        ErrCancelled / ErrInvalidState
+//	TimeoutError                              context.DeadlineExceeded
+//
+// # Cost
+//
+// Measured on the 2-core machine this library is developed on (go test -bench,
+// see bench_test.go): a pending Future[int] holds 80 bytes; New, SetResult and
+// Result take one allocation and about 70 ns; Result on a done future about
+// 3 ns and no allocation; Go followed by Result about 1.3 µs and 5
+// allocations, fewer than a bare goroutine with a channel and its own
+// cancellable context (8 allocations).
+package future

@@ -1,0 +1,264 @@
+package future
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+)
+
+// Future is the eventual outcome of an operation: a value of type T or an
+// error. It is Python's concurrent.futures.Future and asyncio.Future in one,
+// safe for use by any number of goroutines.
+//
+// A Future is created pending, either by New (its producer resolves it with
+// SetResult or SetError: a promise) or by Go or Submit (a task: the outcome
+// is what its function returns). It is done once it is finished or cancelled,
+// and then it never changes again.
+//
+// # Guarantees
+//
+//   - Exactly one outcome wins. Every later SetResult, SetError or Cancel
+//     fails without effect, and every reader sees the same outcome.
+//   - Resolving a future happens before Done is closed, before its callbacks
+//     run and before any Result or TryResult call returns its outcome.
+//   - Each callback runs exactly once, in the order they were added.
+//
+// # Cost
+//
+// A pending Future[int] is 80 bytes of heap. The Done channel is allocated
+// only when someone asks for it (or blocks in Result) while the future is
+// pending. Resolving a future takes one uncontended mutex and no allocation.
+//
+// The zero Future is not usable; create one with New, Go or Submit.
+type Future[T any] struct {
+	mu    sync.Mutex
+	state atomic.Uint32 // a State; written with mu held, read without it
+	task  bool          // created by Go or Submit: String says Task, Cancel may interrupt Running
+
+	// Set once, with mu held, before state becomes final; read freely after.
+	val T
+	err error
+
+	done      chan struct{}      // lazily allocated; closed when the future is done
+	callbacks []callback[T]      // run and dropped when the future is done
+	interrupt context.CancelFunc // tasks: cancels the function's context (and dequeues it)
+}
+
+// New returns a pending future, to be resolved by its producer with SetResult
+// or SetError. It is Python's Future() constructor, the promise side of the
+// future.
+func New[T any]() *Future[T] {
+	return &Future[T]{}
+}
+
+// State returns the future's current state. It never blocks.
+func (f *Future[T]) State() State { return State(f.state.Load()) }
+
+// IsDone reports whether the future is finished or cancelled, without
+// blocking. It is Python's done(); Done is the channel form.
+func (f *Future[T]) IsDone() bool { return f.State().done() }
+
+// Running reports whether the future is in the Running state: a task whose
+// function has started and not yet returned.
+func (f *Future[T]) Running() bool { return f.State() == Running }
+
+// Cancelled reports whether the future was cancelled.
+func (f *Future[T]) Cancelled() bool { return f.State() == Cancelled }
+
+// Done returns a channel that is closed when the future is done, for use in
+// select statements. Successive calls return the same channel. The first call
+// on a pending future allocates the channel.
+func (f *Future[T]) Done() <-chan struct{} {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.done == nil {
+		f.done = make(chan struct{})
+		if f.State().done() {
+			close(f.done)
+		}
+	}
+	return f.done
+}
+
+// Result waits until the future is done or ctx ends, whichever comes first.
+//
+// If the future is finished it returns the value and the error it was
+// resolved with, the identical error value. If it was cancelled it returns
+// the zero T and an error that matches both ErrCancelled and
+// context.Canceled. If ctx ends first it returns ctx.Err() (a deadline plays
+// the part of Python's TimeoutError) and leaves the future untouched: later
+// calls still get the real outcome.
+//
+// A future that is already done returns its outcome even if ctx has ended.
+func (f *Future[T]) Result(ctx context.Context) (T, error) {
+	if f.State().done() {
+		return f.val, f.err
+	}
+	cancelled := ctx.Done()
+	if cancelled == nil { // ctx can never end: a plain receive beats a select
+		<-f.Done()
+		return f.val, f.err
+	}
+	select {
+	case <-f.Done():
+		return f.val, f.err
+	case <-cancelled:
+		// A future resolved at the same moment as ctx ended still wins:
+		// report the outcome rather than a spurious timeout.
+		if f.State().done() {
+			return f.val, f.err
+		}
+		var zero T
+		return zero, ctx.Err()
+	}
+}
+
+// TryResult returns the outcome of a done future without blocking, like
+// Python's Future.result() in asyncio. While the future is pending or running
+// it returns an error matching ErrInvalidState.
+func (f *Future[T]) TryResult() (T, error) {
+	if !f.State().done() {
+		var zero T
+		return zero, invalidState(f)
+	}
+	return f.val, f.err
+}
+
+// Err returns the error outcome of a done future without blocking: nil if it
+// finished with a value, its error if it finished with one, an error matching
+// ErrCancelled if it was cancelled. While the future is pending or running it
+// returns an error matching ErrInvalidState (never nil, so that nil always
+// means success). It is Python's exception().
+func (f *Future[T]) Err() error {
+	if !f.State().done() {
+		return invalidState(f)
+	}
+	return f.err
+}
+
+// SetResult resolves a pending or running future with v. On a future that is
+// already done it returns an error matching ErrInvalidState and the earlier
+// outcome is kept.
+func (f *Future[T]) SetResult(v T) error {
+	return f.resolve(Finished, v, nil)
+}
+
+// SetError resolves a pending or running future with err. A nil err is
+// recorded as it is: the future finishes with the zero T and no error. On a
+// future that is already done it returns an error matching ErrInvalidState
+// and the earlier outcome is kept.
+//
+// SetError records err as it is, even if it is a cancellation error: to
+// cancel a future, call Cancel.
+func (f *Future[T]) SetError(err error) error {
+	var zero T
+	return f.resolve(Finished, zero, err)
+}
+
+// SetRunning marks a pending future as running: its producer has started the
+// work, and Cancel can no longer stop it (Python's
+// set_running_or_notify_cancel). It returns nil if the future is now running,
+// an error matching ErrCancelled if it was cancelled first (the producer must
+// then skip the work), and an error matching ErrInvalidState if it was already
+// running or done. Go and Submit call it for their tasks; producers of futures
+// from New call it if they want Running to be reported.
+func (f *Future[T]) SetRunning() error {
+	f.mu.Lock()
+	switch f.State() {
+	case Pending:
+		f.state.Store(uint32(Running))
+		f.mu.Unlock()
+		return nil
+	case Cancelled:
+		f.mu.Unlock()
+		return ErrCancelled
+	}
+	f.mu.Unlock()
+	return invalidState(f)
+}
+
+// Cancel cancels the future, if it can, and reports whether it did.
+//
+//   - Pending: the future becomes Cancelled at once, waiters wake up with
+//     ErrCancelled, callbacks run, and Cancel returns true. A task that had not
+//     started never runs its function.
+//   - Running task (from Go or Submit): its function's context is cancelled,
+//     and Cancel returns true. Cancellation is cooperative, as with asyncio's
+//     Task.cancel: the future ends Cancelled if the function returns an error
+//     matching context.Canceled, and Finished with whatever it returned
+//     otherwise.
+//   - Running future from New: it cannot be cancelled; Cancel returns false.
+//   - Cancelled: Cancel returns true and does nothing (Python's semantics).
+//   - Finished: Cancel returns false and does nothing.
+func (f *Future[T]) Cancel() bool {
+	f.mu.Lock()
+	switch f.State() {
+	case Pending:
+		cbs := f.finishLocked(Cancelled, f.val, ErrCancelled)
+		interrupt := f.interrupt
+		f.mu.Unlock()
+		if interrupt != nil {
+			interrupt()
+		}
+		f.runCallbacks(cbs)
+		return true
+	case Running:
+		interrupt := f.interrupt
+		f.mu.Unlock()
+		if interrupt == nil {
+			return false
+		}
+		interrupt()
+		return true
+	case Cancelled:
+		f.mu.Unlock()
+		return true
+	}
+	f.mu.Unlock()
+	return false
+}
+
+// resolve moves a pending or running future to the final state st.
+func (f *Future[T]) resolve(st State, v T, err error) error {
+	f.mu.Lock()
+	if f.State().done() {
+		f.mu.Unlock()
+		return invalidState(f)
+	}
+	cbs := f.finishLocked(st, v, err)
+	f.mu.Unlock()
+	f.runCallbacks(cbs)
+	return nil
+}
+
+// finishLocked records the outcome, publishes the final state, wakes the
+// waiters and hands back the callbacks to run once mu is released.
+func (f *Future[T]) finishLocked(st State, v T, err error) []callback[T] {
+	f.val, f.err = v, err
+	f.state.Store(uint32(st)) // publishes val and err to lock-free readers
+	if f.done != nil {
+		close(f.done)
+	}
+	cbs := f.callbacks
+	f.callbacks = nil
+	return cbs
+}
+
+// String describes the future in the spirit of Python's repr:
+// <Future pending>, <Task running>, <Future cancelled>,
+// <Task finished result=42>, <Future finished error="boom">.
+func (f *Future[T]) String() string {
+	kind := "Future"
+	if f.task {
+		kind = "Task"
+	}
+	st := f.State()
+	if st != Finished {
+		return fmt.Sprintf("<%s %s>", kind, st)
+	}
+	if f.err != nil {
+		return fmt.Sprintf("<%s finished error=%q>", kind, f.err.Error())
+	}
+	return fmt.Sprintf("<%s finished result=%v>", kind, any(f.val))
+}

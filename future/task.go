@@ -1,0 +1,93 @@
+package future
+
+import (
+	"context"
+	"errors"
+	"runtime/debug"
+)
+
+// Go starts fn in a new goroutine and returns its future: a task, Python's
+// asyncio.create_task.
+//
+// fn receives a context derived from ctx that is cancelled when the task is
+// cancelled, when ctx ends, or when fn returns. The task's outcome is what fn
+// returns, with these rules:
+//
+//   - fn returns an error matching context.Canceled: the task ends Cancelled,
+//     as an asyncio task whose coroutine raised CancelledError. This is how a
+//     cancellation of the task or of ctx reaches the future.
+//   - fn returns anything else, including a value after being asked to stop:
+//     the task ends Finished with it (the cancellation was declined).
+//   - fn panics: the task ends Finished with a *PanicError carrying the panic
+//     value and stack; the program does not crash.
+//   - fn calls runtime.Goexit: the task ends Finished with ErrGoexit.
+//
+// Cancel on a task that has not started yet (the goroutine has not been
+// scheduled) cancels it for good: fn never runs. Likewise, if ctx has ended by
+// the time the goroutine starts, fn never runs and the task ends with
+// ctx.Err() (Cancelled for context.Canceled). Cancel on a running task
+// cancels fn's context and returns true; the outcome then follows fn.
+//
+// Cost: one goroutine, the future and a cancellable context per task.
+func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
+	f, tctx := newTask[T](ctx)
+	go f.run(tctx, fn)
+	return f
+}
+
+// newTask returns a pending task future and the context its function will
+// get; Cancel cancels that context.
+func newTask[T any](ctx context.Context) (*Future[T], context.Context) {
+	tctx, cancel := context.WithCancel(ctx)
+	return &Future[T]{task: true, interrupt: cancel}, tctx
+}
+
+// run executes a task's function on the calling goroutine and resolves f with
+// its outcome. Go calls it on a new goroutine; the Executor on a worker.
+func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)) {
+	defer f.interrupt() // release the context's resources once fn is over
+	if err := ctx.Err(); err != nil {
+		// Cancelled (or ctx ended) before it started: fn never runs.
+		var zero T
+		f.resolveTask(zero, err)
+		return
+	}
+	if f.SetRunning() != nil {
+		return // cancelled before it started: fn never runs
+	}
+	var (
+		v        T
+		err      error
+		returned bool
+	)
+	defer func() {
+		if returned {
+			return
+		}
+		// fn panicked or called runtime.Goexit. Resolve the future either
+		// way, so that no waiter hangs; a Goexit continues after this.
+		// Both end Finished: a panic is never read as a cancellation, even
+		// when its value is context.Canceled.
+		var zero T
+		if p := recover(); p != nil {
+			_ = f.resolve(Finished, zero, &PanicError{Value: p, Stack: debug.Stack()})
+		} else {
+			_ = f.resolve(Finished, zero, ErrGoexit)
+		}
+	}()
+	v, err = fn(ctx)
+	returned = true
+	f.resolveTask(v, err)
+}
+
+// resolveTask records a task function's outcome: a cancellation error ends
+// the task Cancelled, anything else Finished.
+// A task already cancelled by Cancel is left as it is.
+func (f *Future[T]) resolveTask(v T, err error) {
+	if err != nil && errors.Is(err, context.Canceled) {
+		var zero T
+		_ = f.resolve(Cancelled, zero, ErrCancelled)
+		return
+	}
+	_ = f.resolve(Finished, v, err)
+}
