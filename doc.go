@@ -30,6 +30,10 @@
 //	CancelledError                                 future.ErrCancelled (also context.Canceled)
 //	InvalidStateError                              future.ErrInvalidState
 //	TimeoutError                                   context.DeadlineExceeded
+//	asyncio.BoundedSemaphore(n)                    semaphore.New(n)
+//	await sem.acquire() / sem.release()            sem.Acquire(ctx) / sem.Release()
+//	async with sem: ...                            sem.Do(ctx, fn)
+//	sem.locked()                                   sem.Locked() (also Available, Waiters, Cap)
 //
 // Conventions throughout: a context.Context comes first in anything that
 // blocks and plays the part of Python's timeout and cancellation; errors are
