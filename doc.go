@@ -34,6 +34,9 @@
 //	await sem.acquire() / sem.release()            sem.Acquire(ctx) / sem.Release()
 //	async with sem: ...                            sem.Do(ctx, fn)
 //	sem.locked()                                   sem.Locked() (also Available, Waiters, Cap)
+//	cf.as_completed(fs, timeout)                   for f, err := range ascompleted.Of(ctx, fs...)
+//	async for f in asyncio.as_completed(fs)        (the same; ascompleted.OfAny for mixed types)
+//	dask's as_completed(fs).add(f)                 ascompleted.NewFeed(fs...).Add(f)
 //
 // Conventions throughout: a context.Context comes first in anything that
 // blocks and plays the part of Python's timeout and cancellation; errors are

@@ -7,13 +7,32 @@ import (
 	"slices"
 )
 
-// callback is one registration: exactly one of typed and erased is set.
+// callback is one registration: typed (AddDoneCallback) or erased
+// (AfterDone, with an id for its stop function).
 type callback[T any] struct {
 	typed  func(*Future[T])
-	erased *afterDone // a pointer, so that its stop function can find it again
+	erased func()
+	id     uint32
 }
 
-type afterDone struct{ fn func() }
+func (cb callback[T]) empty() bool { return cb.typed == nil && cb.erased == nil }
+
+// addCallbackLocked registers cb, in order: inline if it is the only one.
+func (f *Future[T]) addCallbackLocked(cb callback[T]) {
+	if f.first.empty() && len(f.callbacks) == 0 {
+		f.first = cb
+		return
+	}
+	f.callbacks = append(f.callbacks, cb)
+}
+
+// takeCallbacksLocked removes and returns every registered callback: the
+// inline first one (possibly empty) and the rest, in order.
+func (f *Future[T]) takeCallbacksLocked() (first callback[T], rest []callback[T]) {
+	first, rest = f.first, f.callbacks
+	f.first, f.callbacks = callback[T]{}, nil
+	return first, rest
+}
 
 // AddDoneCallback arranges for fn to be called with the future once it is
 // done (finished or cancelled).
@@ -35,12 +54,12 @@ type afterDone struct{ fn func() }
 func (f *Future[T]) AddDoneCallback(fn func(*Future[T])) {
 	f.mu.Lock()
 	if !f.State().done() {
-		f.callbacks = append(f.callbacks, callback[T]{typed: fn})
+		f.addCallbackLocked(callback[T]{typed: fn})
 		f.mu.Unlock()
 		return
 	}
 	f.mu.Unlock()
-	f.runCallbacks([]callback[T]{{typed: fn}})
+	f.runCallback(callback[T]{typed: fn})
 }
 
 // AfterDone arranges for fn to be called once the future is done, like
@@ -54,24 +73,34 @@ func (f *Future[T]) AddDoneCallback(fn func(*Future[T])) {
 // iteration over mixed futures) follow a future; stop is what lets it leave
 // no registration behind when it gives up.
 func (f *Future[T]) AfterDone(fn func()) (stop func() bool) {
-	reg := &afterDone{fn: fn}
 	f.mu.Lock()
 	if f.State().done() {
 		f.mu.Unlock()
-		f.runCallbacks([]callback[T]{{erased: reg}})
+		f.runCallback(callback[T]{erased: fn})
 		return func() bool { return false }
 	}
-	f.callbacks = append(f.callbacks, callback[T]{erased: reg})
+	f.nextID++
+	id := f.nextID
+	f.addCallbackLocked(callback[T]{erased: fn, id: id})
 	f.mu.Unlock()
-	return func() bool { return f.removeCallback(reg) }
+	return func() bool { return f.removeCallback(id) }
 }
 
-// removeCallback unregisters reg if the future is still not done.
-func (f *Future[T]) removeCallback(reg *afterDone) bool {
+// removeCallback unregisters the AfterDone callback with the given id, if the
+// future is still not done.
+func (f *Future[T]) removeCallback(id uint32) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.first.erased != nil && f.first.id == id {
+		f.first = callback[T]{}
+		if len(f.callbacks) > 0 { // keep the order: the next one moves up
+			f.first = f.callbacks[0]
+			f.callbacks = slices.Delete(f.callbacks, 0, 1)
+		}
+		return true
+	}
 	for i, cb := range f.callbacks {
-		if cb.erased == reg {
+		if cb.erased != nil && cb.id == id {
 			f.callbacks = slices.Delete(f.callbacks, i, i+1) // zeroes the vacated slot
 			return true
 		}
@@ -79,9 +108,13 @@ func (f *Future[T]) removeCallback(reg *afterDone) bool {
 	return false
 }
 
-// runCallbacks calls each callback in order. It must be called without mu.
-func (f *Future[T]) runCallbacks(cbs []callback[T]) {
-	for _, cb := range cbs {
+// runCallbacks calls first (unless empty), then each of rest, in order. It
+// must be called without mu.
+func (f *Future[T]) runCallbacks(first callback[T], rest []callback[T]) {
+	if !first.empty() {
+		f.runCallback(first)
+	}
+	for _, cb := range rest {
 		f.runCallback(cb)
 	}
 }
@@ -98,6 +131,6 @@ func (f *Future[T]) runCallback(cb callback[T]) {
 	if cb.typed != nil {
 		cb.typed(f)
 	} else {
-		cb.erased.fn()
+		cb.erased()
 	}
 }

@@ -118,6 +118,7 @@ func TestAfterDoneStopLeavesNothing(t *testing.T) {
 	}
 	f.mu.Lock()
 	require.Empty(t, f.callbacks)
+	require.True(t, f.first.empty())
 	f.mu.Unlock()
 	require.NoError(t, f.SetResult(1))
 }
@@ -165,3 +166,19 @@ func (h *memHandler) Handle(_ context.Context, r slog.Record) error {
 }
 func (h *memHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
 func (h *memHandler) WithGroup(string) slog.Handler      { return h }
+
+// Stopping the inline first registration keeps the order of the others.
+func TestAfterDoneStopFirstKeepsOrder(t *testing.T) {
+	f := New[int]()
+	var ran []int
+	stop0 := f.AfterDone(func() { ran = append(ran, 0) })
+	f.AfterDone(func() { ran = append(ran, 1) })
+	f.AddDoneCallback(func(*Future[int]) { ran = append(ran, 2) })
+	stop3 := f.AfterDone(func() { ran = append(ran, 3) })
+	f.AfterDone(func() { ran = append(ran, 4) })
+	require.True(t, stop0())
+	require.True(t, stop3())
+	require.False(t, stop3())
+	require.NoError(t, f.SetResult(1))
+	require.Equal(t, []int{1, 2, 4}, ran)
+}

@@ -26,22 +26,24 @@ import (
 //
 // # Cost
 //
-// A pending Future[int] is 80 bytes of heap. The Done channel is allocated
+// A pending Future[int] is 112 bytes of heap, including room for one callback. The Done channel is allocated
 // only when someone asks for it (or blocks in Result) while the future is
 // pending. Resolving a future takes one uncontended mutex and no allocation.
 //
 // The zero Future is not usable; create one with New, Go or Submit.
 type Future[T any] struct {
-	mu    sync.Mutex
-	state atomic.Uint32 // a State; written with mu held, read without it
-	task  bool          // created by Go or Submit: String says Task, Cancel may interrupt Running
+	mu     sync.Mutex
+	state  atomic.Uint32 // a State; written with mu held, read without it
+	nextID uint32        // identifies AfterDone registrations, for their stop functions
+	task   bool          // created by Go or Submit: String says Task, Cancel may interrupt Running
 
 	// Set once, with mu held, before state becomes final; read freely after.
 	val T
 	err error
 
 	done      chan struct{}      // lazily allocated; closed when the future is done
-	callbacks []callback[T]      // run and dropped when the future is done
+	first     callback[T]        // the first callback, kept inline: most futures have at most one
+	callbacks []callback[T]      // the callbacks after the first; all run and dropped when done
 	interrupt context.CancelFunc // tasks: cancels the function's context (and dequeues it)
 }
 
@@ -195,13 +197,13 @@ func (f *Future[T]) Cancel() bool {
 	f.mu.Lock()
 	switch f.State() {
 	case Pending:
-		cbs := f.finishLocked(Cancelled, f.val, ErrCancelled)
+		first, rest := f.finishLocked(Cancelled, f.val, ErrCancelled)
 		interrupt := f.interrupt
 		f.mu.Unlock()
 		if interrupt != nil {
 			interrupt()
 		}
-		f.runCallbacks(cbs)
+		f.runCallbacks(first, rest)
 		return true
 	case Running:
 		interrupt := f.interrupt
@@ -226,23 +228,21 @@ func (f *Future[T]) resolve(st State, v T, err error) error {
 		f.mu.Unlock()
 		return invalidState(f)
 	}
-	cbs := f.finishLocked(st, v, err)
+	first, rest := f.finishLocked(st, v, err)
 	f.mu.Unlock()
-	f.runCallbacks(cbs)
+	f.runCallbacks(first, rest)
 	return nil
 }
 
 // finishLocked records the outcome, publishes the final state, wakes the
 // waiters and hands back the callbacks to run once mu is released.
-func (f *Future[T]) finishLocked(st State, v T, err error) []callback[T] {
+func (f *Future[T]) finishLocked(st State, v T, err error) (first callback[T], rest []callback[T]) {
 	f.val, f.err = v, err
 	f.state.Store(uint32(st)) // publishes val and err to lock-free readers
 	if f.done != nil {
 		close(f.done)
 	}
-	cbs := f.callbacks
-	f.callbacks = nil
-	return cbs
+	return f.takeCallbacksLocked()
 }
 
 // String describes the future in the spirit of Python's repr:
