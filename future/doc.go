@@ -31,10 +31,19 @@
 // returns ctx.Err() and the future is left as it was, so a deadline on one
 // wait never spoils the outcome for other waiters.
 //
+// # Executor and combinators
+//
+// An Executor runs submitted functions on a bounded set of reused workers, in
+// submission order; Map streams an input through it with results in input
+// order. Gather, GatherSettled, Wait, WaitFor and Shield combine futures;
+// Group runs tasks that fail together. None of them starts a goroutine to
+// wait: they follow futures through completion callbacks.
+//
 // # Errors
 //
 // All errors are values for errors.Is and errors.As: ErrInvalidState,
-// ErrCancelled, ErrShutdown, ErrGoexit and *PanicError (a task function that
+// ErrCancelled, ErrShutdown, ErrGoexit, ErrGroupDone, ErrReturnWhen and
+// *PanicError (a task function that
 // panicked; the program does not crash).
 //
 // # Python → Go
@@ -50,6 +59,16 @@
 //	f.add_done_callback(fn)                   f.AddDoneCallback(fn), f.AfterDone(fn)
 //	f.set_running_or_notify_cancel()          f.SetRunning()
 //	asyncio.create_task(coro())               future.Go(ctx, fn)
+//	ThreadPoolExecutor(max_workers=n)         ex := future.NewExecutor(n); defer ex.Close()
+//	ex.submit(fn)                             future.Submit(ex, fn)
+//	ex.map(fn, items)                         future.Map(ctx, ex, slices.Values(items), fn)
+//	ex.shutdown(wait, cancel_futures=True)    ex.Shutdown(future.CancelPending()); ex.Wait(ctx)
+//	asyncio.gather(*fs)                       future.Gather(ctx, fs...)
+//	gather(*fs, return_exceptions=True)       future.GatherSettled(ctx, fs...)
+//	wait(fs, return_when=FIRST_COMPLETED)     future.Wait(ctx, future.FirstCompleted, fs...)
+//	asyncio.wait_for(aw, timeout)             future.WaitFor(ctx, f)
+//	asyncio.shield(aw)                        future.Shield(f)
+//	async with asyncio.TaskGroup() as tg      g := future.NewGroup(ctx); future.GoIn(g, fn); g.Wait()
 //	CancelledError / InvalidStateError        ErrCancelled / ErrInvalidState
 //	TimeoutError                              context.DeadlineExceeded
 //

@@ -36,6 +36,7 @@ type Future[T any] struct {
 	state  atomic.Uint32 // a State; written with mu held, read without it
 	nextID uint32        // identifies AfterDone registrations, for their stop functions
 	task   bool          // created by Go or Submit: String says Task, Cancel may interrupt Running
+	queued bool          // an executor task still in its queue (guarded by the executor's mu)
 
 	// Set once, with mu held, before state becomes final; read freely after.
 	val T

@@ -43,7 +43,7 @@ func newTask[T any](ctx context.Context) (*Future[T], context.Context) {
 }
 
 // run executes a task's function on the calling goroutine and resolves f with
-// its outcome. Go calls it on a new goroutine; the Executor on a worker.
+// its outcome. Go calls it on a new goroutine.
 func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)) {
 	defer f.interrupt() // release the context's resources once fn is over
 	if err := ctx.Err(); err != nil {
@@ -55,6 +55,25 @@ func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)
 	if f.SetRunning() != nil {
 		return // cancelled before it started: fn never runs
 	}
+	f.execute(ctx, fn)
+}
+
+// startTask moves a queued task to Running, installing cancel as what Cancel
+// calls from now on. It reports false if the task was cancelled first.
+func (f *Future[T]) startTask(cancel context.CancelFunc) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.State() != Pending {
+		return false
+	}
+	f.state.Store(uint32(Running))
+	f.interrupt = cancel
+	return true
+}
+
+// execute calls fn for a running task and resolves f with the outcome,
+// whether fn returns, panics or calls runtime.Goexit.
+func (f *Future[T]) execute(ctx context.Context, fn func(context.Context) (T, error)) {
 	var (
 		v        T
 		err      error

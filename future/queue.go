@@ -1,0 +1,68 @@
+package future
+
+// queuedTask is what an executor's queue holds: an execTask of any type.
+type queuedTask interface {
+	take() bool // with ex.mu: still to run? (false if cancelled while queued)
+	run()
+	cancel()
+}
+
+const queueBlock = 64
+
+// taskQueue is a FIFO of queued tasks kept in a linked list of fixed-size
+// blocks: push and pop are O(1) and never copy, and a queued task costs one
+// 16-byte slot (a growing slice would copy itself over and over, several
+// times the final size in all).
+type taskQueue struct {
+	head, tail *block
+	first      int // index of the oldest task in head
+}
+
+type block struct {
+	items [queueBlock]queuedTask
+	n     int // slots filled
+	next  *block
+}
+
+func (q *taskQueue) push(t queuedTask) {
+	if q.tail == nil || q.tail.n == queueBlock {
+		b := &block{}
+		if q.tail == nil {
+			q.head = b
+		} else {
+			q.tail.next = b
+		}
+		q.tail = b
+	}
+	q.tail.items[q.tail.n] = t
+	q.tail.n++
+}
+
+// pop returns the oldest task, or nil if the queue is empty.
+func (q *taskQueue) pop() queuedTask {
+	b := q.head
+	if b == nil || q.first == b.n {
+		return nil
+	}
+	t := b.items[q.first]
+	b.items[q.first] = nil
+	q.first++
+	if q.first == queueBlock || (q.first == b.n && b == q.tail) {
+		// Block used up (or queue empty): drop it, or rewind the last one.
+		if b.next != nil {
+			q.head, q.first = b.next, 0
+		} else {
+			b.n, q.first = 0, 0
+		}
+	}
+	return t
+}
+
+// snapshot returns the queued tasks, oldest first (cancelled ones included).
+func (q *taskQueue) snapshot() []queuedTask {
+	var ts []queuedTask
+	for b, i := q.head, q.first; b != nil; b, i = b.next, 0 {
+		ts = append(ts, b.items[i:b.n]...)
+	}
+	return ts
+}

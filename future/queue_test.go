@@ -1,0 +1,43 @@
+package future
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+type fakeTask int
+
+func (fakeTask) take() bool { return true }
+func (fakeTask) run()       {}
+func (fakeTask) cancel()    {}
+
+// The block queue stays FIFO across block boundaries, with interleaved pushes
+// and pops, and reuses its last block when it empties.
+func TestTaskQueue(t *testing.T) {
+	var q taskQueue
+	require.Nil(t, q.pop())
+	next, want := 0, 0
+	for round := range 50 {
+		for range round * 7 % 150 {
+			q.push(fakeTask(next))
+			next++
+		}
+		require.Len(t, q.snapshot(), next-want)
+		for range round * 5 % 130 {
+			got := q.pop()
+			if want == next {
+				require.Nil(t, got)
+				break
+			}
+			require.Equal(t, fakeTask(want), got)
+			want++
+		}
+	}
+	for want < next {
+		require.Equal(t, fakeTask(want), q.pop())
+		want++
+	}
+	require.Nil(t, q.pop())
+	require.Empty(t, q.snapshot())
+}
