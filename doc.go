@@ -37,6 +37,7 @@
 //	cf.as_completed(fs, timeout)                   for f, err := range ascompleted.Of(ctx, fs...)
 //	async for f in asyncio.as_completed(fs)        (the same; ascompleted.OfAny for mixed types)
 //	dask's as_completed(fs).add(f)                 ascompleted.NewFeed(fs...).Add(f)
+//	the book's spinner + supervisor(slow)          spinner.Run(ctx, "thinking!", slow)
 //
 // Conventions throughout: a context.Context comes first in anything that
 // blocks and plays the part of Python's timeout and cancellation; errors are
