@@ -12,13 +12,13 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"time"
 
+	"github.com/tulipgo/tulip/examples/spinner/internal/book"
 	"github.com/tulipgo/tulip/future"
 	"github.com/tulipgo/tulip/spinner"
 )
@@ -37,59 +37,16 @@ func spin(ctx context.Context, msg string, opts []spinner.Option) (struct{}, err
 	return struct{}{}, ctx.Err()
 }
 
-// slow is the book's slow(): it sleeps, then returns 42.
-func slow(ctx context.Context, delay time.Duration) (int, error) {
-	select {
-	case <-time.After(delay):
-		return 42, nil
-	case <-ctx.Done():
-		return 0, ctx.Err()
-	}
-}
-
 // supervisor: create the spinner task, show it, await slow, cancel the task.
 func supervisor(ctx context.Context, out io.Writer, delay time.Duration, opts []spinner.Option) (int, error) {
 	spinnerTask := future.Go(ctx, func(ctx context.Context) (struct{}, error) { return spin(ctx, "thinking!", opts) })
 	fmt.Fprintf(out, "spinner object: %v\n", spinnerTask)
-	result, err := future.Go(ctx, func(ctx context.Context) (int, error) { return slow(ctx, delay) }).Result(ctx)
+	result, err := future.Go(ctx, func(ctx context.Context) (int, error) { return book.Slow(ctx, delay) }).Result(ctx)
 	spinnerTask.Cancel()
 	_, _ = spinnerTask.Result(context.Background()) // wait until it has cleaned up
 	return result, err
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, opts ...spinner.Option) int {
-	fs := flag.NewFlagSet("async", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: async [-delay DURATION] [-run]")
-		fs.PrintDefaults()
-	}
-	delay := fs.Duration("delay", 3*time.Second, "how long slow() takes")
-	useRun := fs.Bool("run", false, "use spinner.Run instead of the hand-written supervisor")
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 || *delay < 0 {
-		fmt.Fprintln(stderr, "usage: async [-delay DURATION] [-run]")
-		return 2
-	}
-	opts = append([]spinner.Option{spinner.WithWriter(stderr)}, opts...)
-	var (
-		answer int
-		err    error
-	)
-	if *useRun {
-		answer, err = spinner.Run(ctx, "thinking!", func(ctx context.Context) (int, error) { return slow(ctx, *delay) }, opts...)
-	} else {
-		answer, err = supervisor(ctx, stdout, *delay, opts)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "async: interrupted")
-		return 130
-	}
-	fmt.Fprintln(stdout, "Answer:", answer)
-	return 0
+	return book.Main(ctx, "async", supervisor, args, stdout, stderr, opts...)
 }
