@@ -67,7 +67,7 @@ func TestGatherOneCancellation(t *testing.T) {
 		time.AfterFunc(500*time.Millisecond, func() { b.Cancel() })
 		_, err := Gather(ctx, a, b)
 		require.ErrorIs(t, err, ErrCancelled)
-		require.NoError(t, a.Err2())
+		require.NoError(t, waitErr(a))
 	})
 }
 
@@ -211,7 +211,7 @@ func TestWaitMixedTypesAndBadInput(t *testing.T) {
 		require.NoError(t, err)
 		require.Empty(t, done)
 		require.Empty(t, pending)
-		require.NoError(t, size.Err2())
+		require.NoError(t, waitErr(size))
 	})
 }
 

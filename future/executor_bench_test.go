@@ -83,11 +83,18 @@ func BenchmarkMap10k(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchTasks), "ns/task")
 }
 
-func resolvedFutures(n int) []*Future[int] {
+// resolvingFutures returns n pending futures that a goroutine resolves, in
+// order, while the benchmark waits on them.
+func resolvingFutures(n int) []*Future[int] {
 	fs := make([]*Future[int], n)
 	for i := range fs {
 		fs[i] = New[int]()
 	}
+	go func() {
+		for i, f := range fs {
+			_ = f.SetResult(i)
+		}
+	}()
 	return fs
 }
 
@@ -96,12 +103,7 @@ func BenchmarkGather10k(b *testing.B) {
 	b.ReportAllocs()
 	ctx := context.Background()
 	for b.Loop() {
-		fs := resolvedFutures(benchTasks)
-		go func() {
-			for i, f := range fs {
-				_ = f.SetResult(i)
-			}
-		}()
+		fs := resolvingFutures(benchTasks)
 		if _, err := Gather(ctx, fs...); err != nil {
 			b.Fatal(err)
 		}
@@ -114,12 +116,7 @@ func BenchmarkWait10k(b *testing.B) {
 	b.ReportAllocs()
 	ctx := context.Background()
 	for b.Loop() {
-		fs := resolvedFutures(benchTasks)
-		go func() {
-			for i, f := range fs {
-				_ = f.SetResult(i)
-			}
-		}()
+		fs := resolvingFutures(benchTasks)
 		if _, _, err := Wait(ctx, AllCompleted, fs...); err != nil {
 			b.Fatal(err)
 		}

@@ -208,7 +208,7 @@ func TestExecutorPanic(t *testing.T) {
 	defer ex.Close()
 	f := Submit(ex, func(context.Context) (int, error) { panic("bad task") })
 	var pe *PanicError
-	require.ErrorAs(t, f.Err2(), &pe)
+	require.ErrorAs(t, waitErr(f), &pe)
 	v, err := Submit(ex, func(context.Context) (int, error) { return 7, nil }).Result(context.Background())
 	require.NoError(t, err)
 	require.Equal(t, 7, v)
@@ -223,7 +223,7 @@ func TestExecutorGoexit(t *testing.T) {
 		f := Submit(ex, func(context.Context) (int, error) { <-release; runtime.Goexit(); return 0, nil })
 		g := Submit(ex, func(context.Context) (int, error) { return 2, nil })
 		close(release)
-		require.ErrorIs(t, f.Err2(), ErrGoexit)
+		require.ErrorIs(t, waitErr(f), ErrGoexit)
 		v, err := g.Result(context.Background())
 		require.NoError(t, err)
 		require.Equal(t, 2, v)
@@ -231,8 +231,8 @@ func TestExecutorGoexit(t *testing.T) {
 	})
 }
 
-// Err2 waits for the future and returns its error (test helper).
-func (f *Future[T]) Err2() error {
+// waitErr waits for f and returns its error.
+func waitErr[T any](f *Future[T]) error {
 	_, err := f.Result(context.Background())
 	return err
 }
