@@ -136,9 +136,6 @@ func (t *execTask[T]) run() {
 	}
 }
 
-// cancel cancels the task's future (for Shutdown with CancelPending).
-func (t *execTask[T]) cancel() { t.Cancel() }
-
 // worker runs queued tasks until shutdown empties the queue.
 func (ex *Executor) worker() {
 	exiting := false

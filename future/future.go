@@ -198,7 +198,8 @@ func (f *Future[T]) Cancel() bool {
 	f.mu.Lock()
 	switch f.State() {
 	case Pending:
-		first, rest := f.finishLocked(Cancelled, f.val, ErrCancelled)
+		var zero T
+		first, rest := f.finishLocked(Cancelled, zero, ErrCancelled)
 		interrupt := f.interrupt
 		f.mu.Unlock()
 		if interrupt != nil {

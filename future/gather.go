@@ -46,16 +46,8 @@ func GatherSettled[T any](ctx context.Context, fs ...*Future[T]) ([]Outcome[T], 
 // them fails, or until ctx ends. It returns the failure or ctx.Err(). One
 // completion callback per future feeds one channel: no goroutines.
 func awaitAll[T any](ctx context.Context, fs []*Future[T], failFast bool) error {
-	completed := make(chan *Future[T], len(fs)) // never blocks a callback
-	stops := make([]func() bool, len(fs))
-	for i, f := range fs {
-		stops[i] = f.AfterDone(func() { completed <- f })
-	}
-	defer func() {
-		for _, stop := range stops {
-			stop()
-		}
-	}()
+	completed, stop := follow(fs)
+	defer stop()
 	for range fs {
 		select {
 		case f := <-completed:

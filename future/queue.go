@@ -4,7 +4,7 @@ package future
 type queuedTask interface {
 	take() bool // with ex.mu: still to run? (false if cancelled while queued)
 	run()
-	cancel()
+	Cancel() bool // the embedded future's
 }
 
 const queueBlock = 64

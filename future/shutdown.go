@@ -41,7 +41,7 @@ func (ex *Executor) Shutdown(opts ...ShutdownOption) {
 	// Cancel outside the lock: Cancel dequeues (taking it) and runs the
 	// futures' callbacks.
 	for _, t := range pending {
-		t.cancel()
+		t.Cancel()
 	}
 }
 

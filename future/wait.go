@@ -62,33 +62,26 @@ func Wait[F interface {
 		}
 	}
 
-	completed := make(chan F, len(uniq))
-	stops := make([]func() bool, len(uniq))
-	for i, f := range uniq {
-		stops[i] = f.AfterDone(func() { completed <- f })
-	}
-	defer func() {
-		for _, stop := range stops {
-			stop()
-		}
-	}()
+	completed, stop := follow(uniq)
+	defer stop()
 	for range uniq {
 		select {
 		case f := <-completed:
 			if when == FirstCompleted || (when == FirstException && !f.Cancelled() && f.Err() != nil) {
-				return split(uniq)
+				done, pending = split(uniq)
+				return done, pending, nil
 			}
-			continue
 		case <-ctx.Done():
-			done, pending, _ = split(uniq)
+			done, pending = split(uniq)
 			return done, pending, ctx.Err()
 		}
 	}
-	return split(uniq)
+	done, pending = split(uniq)
+	return done, pending, nil
 }
 
 // split partitions fs into done and pending, keeping their order.
-func split[F Awaitable](fs []F) (done, pending []F, err error) {
+func split[F Awaitable](fs []F) (done, pending []F) {
 	for _, f := range fs {
 		if f.IsDone() {
 			done = append(done, f)
@@ -96,5 +89,5 @@ func split[F Awaitable](fs []F) (done, pending []F, err error) {
 			pending = append(pending, f)
 		}
 	}
-	return done, pending, nil
+	return done, pending
 }
