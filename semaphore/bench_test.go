@@ -103,6 +103,60 @@ func BenchmarkContended(b *testing.B) {
 	}
 }
 
+// As Contended, but each holder yields its P while it holds the permit, as
+// one doing real work would, so that (almost) every Acquire waits and every
+// Release hands its permit over: the pure cost of the FIFO hand-off. In
+// Contended the holders release at once, so part of the time nobody waits
+// and Acquire takes its free permit without queueing.
+func BenchmarkContendedHandOff(b *testing.B) {
+	for _, c := range contenders {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			s := c.make(4)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			b.SetParallelism(64 / max(1, runtimeProcs()))
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					if err := s.Acquire(ctx); err != nil {
+						b.Error(err)
+						return
+					}
+					runtime.Gosched()
+					s.Release()
+				}
+			})
+		})
+	}
+}
+
+// As Contended, but every Acquire has a context of its own, as when each
+// request brings its own: the case where tulip's waiters cannot share one
+// registration with the context (see watch).
+func BenchmarkContendedOwnContext(b *testing.B) {
+	for _, c := range contenders {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			s := c.make(4)
+			b.SetParallelism(64 / max(1, runtimeProcs()))
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					ctx, cancel := context.WithCancel(context.Background())
+					err := s.Acquire(ctx)
+					if err == nil {
+						s.Release()
+					}
+					cancel()
+					if err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		})
+	}
+}
+
 // Do against the hand-written acquire/defer-release it replaces.
 func BenchmarkDo(b *testing.B) {
 	b.Run("tulip-Do", func(b *testing.B) {

@@ -331,6 +331,20 @@ func TestNewZeroAndNegative(t *testing.T) {
 		defer cancel()
 		require.ErrorIs(t, gate.Acquire(ctx), context.DeadlineExceeded)
 		require.PanicsWithValue(t, ErrReleased, gate.Release)
+
+		// A Release on a gate with goroutines waiting is still an over-release:
+		// it must not hand the waiter a permit that does not exist.
+		ctx, cancel = context.WithCancel(context.Background())
+		errs := make(chan error, 1)
+		go func() { errs <- gate.Acquire(ctx) }()
+		synctest.Wait()
+		require.Equal(t, 1, gate.Waiters())
+		require.PanicsWithValue(t, ErrReleased, gate.Release)
+		require.Equal(t, 1, gate.Waiters(), "the waiter is still waiting")
+		cancel()
+		require.ErrorIs(t, <-errs, context.Canceled)
+		require.Zero(t, gate.Waiters())
+		require.False(t, gate.TryAcquire())
 	})
 	require.Panics(t, func() { New(-1) })
 }
