@@ -22,10 +22,10 @@ import (
 // Wait). Workers are goroutines that live until shutdown; an Executor that is
 // never shut down keeps its idle workers.
 //
-// Cost: a queued task is one allocation holding its future and function
-// (144 bytes for a Future[int]), the 16-byte function value Cancel uses to
-// dequeue it, and a 16-byte queue slot; its context is
-// created only when it starts.
+// Cost: a queued task is one allocation holding its future, its function and
+// its context (176 bytes for a Future[int]) and a 16-byte queue slot. When
+// the parent context can never end, as with Submit, the task is its own
+// context (see taskContext) and running it allocates nothing more.
 type Executor struct {
 	mu       sync.Mutex
 	work     sync.Cond // signalled when a task is queued or shutdown begins
@@ -65,16 +65,17 @@ func Submit[T any](ex *Executor, fn func(context.Context) (T, error)) *Future[T]
 // queued task is a single allocation besides the queue slot.
 type execTask[T any] struct {
 	Future[T]
-	fn     func(context.Context) (T, error)
-	parent context.Context
-	ex     *Executor
+	fn  func(context.Context) (T, error)
+	ex  *Executor
+	ctx taskContext // the function's context, or its parent (see run)
 }
 
 // submit is Submit with the parent of the task's context.
 func submit[T any](ex *Executor, parent context.Context, fn func(context.Context) (T, error)) *Future[T] {
-	t := &execTask[T]{fn: fn, parent: parent, ex: ex}
+	t := &execTask[T]{fn: fn, ex: ex}
 	t.task = true
-	t.interrupt = t.dequeue // until it starts; then its context's cancel
+	t.Future.interrupt = t // until it starts; then its context's cancel
+	t.ctx.parent, t.ctx.own = parent, parent.Done() == nil
 
 	ex.mu.Lock()
 	if ex.shutdown {
@@ -97,10 +98,10 @@ func submit[T any](ex *Executor, parent context.Context, fn func(context.Context
 	return &t.Future
 }
 
-// dequeue is the interrupt of a queued task: Cancel calls it once the future
-// is cancelled. The task leaves the queue's count at once; its slot is
-// skipped when a worker reaches it.
-func (t *execTask[T]) dequeue() {
+// interrupt dequeues a queued task: Cancel calls it once the future is
+// cancelled. The task leaves the queue's count at once; its slot is skipped
+// when a worker reaches it.
+func (t *execTask[T]) interrupt() {
 	t.ex.mu.Lock()
 	if t.queued {
 		t.queued = false
@@ -122,10 +123,19 @@ func (t *execTask[T]) take() bool {
 
 // run executes the task on the calling worker.
 func (t *execTask[T]) run() {
-	ctx, cancel := context.WithCancel(t.parent)
-	defer cancel()
+	var (
+		ctx    context.Context
+		cancel interrupter
+	)
+	if t.ctx.own {
+		ctx, cancel = &t.ctx, &t.ctx
+	} else {
+		c, cf := context.WithCancel(t.ctx.parent)
+		ctx, cancel = c, cancelFunc(cf)
+	}
+	defer cancel.interrupt() // the function's context ends when it returns
 	fn := t.fn
-	t.fn, t.parent = nil, nil // not needed once started: let them be collected
+	t.fn = nil // not needed once started: let it be collected
 	if err := ctx.Err(); err != nil {
 		var zero T
 		t.resolveTask(zero, err) // its parent ended while it was queued

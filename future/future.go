@@ -42,11 +42,22 @@ type Future[T any] struct {
 	val T
 	err error
 
-	done      chan struct{}      // lazily allocated; closed when the future is done
-	first     callback[T]        // the first callback, kept inline: most futures have at most one
-	callbacks []callback[T]      // the callbacks after the first; all run and dropped when done
-	interrupt context.CancelFunc // tasks: cancels the function's context (and dequeues it)
+	done      chan struct{} // lazily allocated; closed when the future is done
+	first     callback[T]   // the first callback, kept inline: most futures have at most one
+	callbacks []callback[T] // the callbacks after the first; all run and dropped when done
+	interrupt interrupter   // tasks: cancels the function's context, or dequeues the task
 }
+
+// An interrupter is what Cancel calls on a task: it cancels the function's
+// context or, for a task still queued on an executor, takes it off the queue.
+// An interface rather than a func field, so that a task can be its own
+// interrupter without allocating a method value.
+type interrupter interface{ interrupt() }
+
+// cancelFunc makes a context.CancelFunc an interrupter.
+type cancelFunc context.CancelFunc
+
+func (c cancelFunc) interrupt() { c() }
 
 // New returns a pending future, to be resolved by its producer with SetResult
 // or SetError. It is Python's Future() constructor, the promise side of the
@@ -203,7 +214,7 @@ func (f *Future[T]) Cancel() bool {
 		interrupt := f.interrupt
 		f.mu.Unlock()
 		if interrupt != nil {
-			interrupt()
+			interrupt.interrupt()
 		}
 		f.runCallbacks(first, rest)
 		return true
@@ -213,7 +224,7 @@ func (f *Future[T]) Cancel() bool {
 		if interrupt == nil {
 			return false
 		}
-		interrupt()
+		interrupt.interrupt()
 		return true
 	case Cancelled:
 		f.mu.Unlock()

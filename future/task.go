@@ -39,13 +39,13 @@ func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future
 // get; Cancel cancels that context.
 func newTask[T any](ctx context.Context) (*Future[T], context.Context) {
 	tctx, cancel := context.WithCancel(ctx)
-	return &Future[T]{task: true, interrupt: cancel}, tctx
+	return &Future[T]{task: true, interrupt: cancelFunc(cancel)}, tctx
 }
 
 // run executes a task's function on the calling goroutine and resolves f with
 // its outcome. Go calls it on a new goroutine.
 func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)) {
-	defer f.interrupt() // release the context's resources once fn is over
+	defer f.interrupt.interrupt() // release the context's resources once fn is over
 	if err := ctx.Err(); err != nil {
 		// Cancelled (or ctx ended) before it started: fn never runs.
 		var zero T
@@ -60,7 +60,7 @@ func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)
 
 // startTask moves a queued task to Running, installing cancel as what Cancel
 // calls from now on. It reports false if the task was cancelled first.
-func (f *Future[T]) startTask(cancel context.CancelFunc) bool {
+func (f *Future[T]) startTask(cancel interrupter) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.State() != Pending {

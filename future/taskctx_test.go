@@ -1,0 +1,133 @@
+package future
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// capture submits a task that hands its context out, then waits for cancel
+// (or returns at once if block is false).
+func capture(ex *Executor, parent context.Context, block bool) (*Future[int], context.Context) {
+	got := make(chan context.Context, 1)
+	f := submit(ex, parent, func(ctx context.Context) (int, error) {
+		got <- ctx
+		if block {
+			<-ctx.Done()
+			return 0, ctx.Err()
+		}
+		return 1, nil
+	})
+	return f, <-got
+}
+
+// The context a submitted function gets behaves as context.WithCancel's
+// would: live while the task runs, Canceled (and Cause Canceled) once the
+// task is cancelled, values and deadline from its parent.
+func TestTaskContextCancel(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ex := NewExecutor(1)
+		defer ex.Close()
+		type key struct{}
+		parent := context.WithValue(context.Background(), key{}, "v")
+		f, ctx := capture(ex, parent, true)
+		require.IsType(t, &taskContext{}, ctx, "a parent that can never end: the task is its own context")
+		require.NoError(t, ctx.Err())
+		require.Nil(t, context.Cause(ctx))
+		require.Equal(t, "v", ctx.Value(key{}))
+		_, ok := ctx.Deadline()
+		require.False(t, ok)
+		select {
+		case <-ctx.Done():
+			t.Fatal("done while running")
+		default:
+		}
+
+		require.True(t, f.Cancel())
+		_, err := f.Result(context.Background())
+		require.ErrorIs(t, err, ErrCancelled)
+		<-ctx.Done()
+		require.ErrorIs(t, ctx.Err(), context.Canceled)
+		require.ErrorIs(t, context.Cause(ctx), context.Canceled)
+		require.Equal(t, "context.Background.WithValue(future.key, v).WithTask", ctx.(interface{ String() string }).String())
+	})
+}
+
+// As with WithCancel and a deferred cancel, the context ends when the
+// function returns, and a Done asked for only then is already closed.
+func TestTaskContextEndsWhenFunctionReturns(t *testing.T) {
+	ex := NewExecutor(1)
+	defer ex.Close()
+	f, ctx := capture(ex, context.Background(), false)
+	_, err := f.Result(context.Background())
+	require.NoError(t, err)
+	<-ctx.Done()
+	require.ErrorIs(t, ctx.Err(), context.Canceled)
+}
+
+// Contexts derived from a task's context, and context.AfterFunc on it, are
+// cancelled with the task; AfterFunc's stop works before, and not after.
+func TestTaskContextDerived(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ex := NewExecutor(1)
+		defer ex.Close()
+		f, ctx := capture(ex, context.Background(), true)
+
+		child, cancelChild := context.WithCancel(ctx)
+		defer cancelChild()
+		timed, cancelTimed := context.WithTimeout(ctx, time.Hour)
+		defer cancelTimed()
+		_, cancelGone := context.WithCancel(ctx)
+		cancelGone() // unregisters from ctx at once
+		var ran, stoppedRan atomic.Int32
+		context.AfterFunc(ctx, func() { ran.Add(1) })
+		stop := context.AfterFunc(ctx, func() { stoppedRan.Add(1) })
+		require.True(t, stop(), "stopped before the context ended")
+		require.False(t, stop())
+
+		require.Len(t, ctx.(*taskContext).ext.Load().afters, 3,
+			"child, timed and the AfterFunc register on ctx; the stopped and the cancelled ones are gone")
+
+		f.Cancel()
+		<-child.Done()
+		<-timed.Done()
+		require.ErrorIs(t, child.Err(), context.Canceled)
+		require.ErrorIs(t, context.Cause(child), context.Canceled)
+		require.ErrorIs(t, timed.Err(), context.Canceled, "cancelled by its parent, not timed out")
+		synctest.Wait()
+		require.Equal(t, int32(1), ran.Load())
+		require.Zero(t, stoppedRan.Load())
+
+		// Registering on a context that has ended runs f at once.
+		late := make(chan struct{})
+		stop = context.AfterFunc(ctx, func() { close(late) })
+		<-late
+		require.False(t, stop())
+		_, err := f.Result(context.Background())
+		require.ErrorIs(t, err, ErrCancelled)
+	})
+}
+
+// A parent that can end keeps the standard WithCancel: ending the parent
+// ends the function's context, with the parent's cause.
+func TestTaskContextCancellableParent(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ex := NewExecutor(1)
+		defer ex.Close()
+		parent, cancel := context.WithCancelCause(context.Background())
+		f, ctx := capture(ex, parent, true)
+		_, own := ctx.(*taskContext)
+		require.False(t, own)
+		boom := errors.New("shutting down")
+		cancel(boom)
+		<-ctx.Done()
+		require.ErrorIs(t, context.Cause(ctx), boom)
+		_, err := f.Result(context.Background())
+		require.ErrorIs(t, err, ErrCancelled)
+	})
+}
