@@ -9,6 +9,7 @@ import (
 
 	"github.com/alitto/pond/v2"
 	"github.com/panjf2000/ants/v2"
+	"github.com/sourcegraph/conc/iter"
 	"github.com/sourcegraph/conc/pool"
 	"golang.org/x/sync/errgroup"
 
@@ -96,6 +97,15 @@ var poolContenders = []poolContender{
 			out[r[0]] = r[1]
 		}
 		return out
+	}},
+	{"conc-iter.Map", func(n int) []int {
+		// Ordered map over a slice (the input must be materialized).
+		in := make([]int, n)
+		for i := range in {
+			in[i] = i
+		}
+		m := iter.Mapper[int, int]{MaxGoroutines: workers}
+		return m.Map(in, func(i *int) int { return tiny(*i) })
 	}},
 	{"errgroup-SetLimit", func(n int) []int {
 		out := make([]int, n)
