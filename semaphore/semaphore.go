@@ -22,22 +22,19 @@
 // introspection (Cap, Available, Waiters, Locked), Do for the
 // `async with sem:` block, and a clear panic on over-release. Its waiters are
 // recycled, so a contended Acquire allocates nothing where Weighted allocates
-// twice. See the benchmarks in this package for measured costs.
+// twice.
 //
 // # Cost
 //
 // Measured on the 2-core machine this library is developed on, in one run of
-// go test -bench (bench_test.go; median of 8, noisy ±10–30 %, the contended
-// rows more):
+// the benchmarks module (../benchmarks; medians of 6, noisy ±10–30 %, the
+// contended rows more):
 //
 //	                                tulip      x/sync Weighted   buffered channel
-//	Acquire+Release                 28 ns      47 ns             73 ns
-//	TryAcquire+Release              27 ns      43 ns             56 ns
-//	Do (vs acquire/release)         29 ns      46 ns
-//	contended (64 g, 4 permits)     554 ns     1397 ns           752 ns
-//	  every Acquire waits           847 ns     1530 ns           1205 ns
-//	  a context per Acquire         369 ns     1520 ns           648 ns
-//	  allocations (shared context)  0          2 (175 B)         0
+//	Acquire+Release                 36 ns      60 ns             88 ns
+//	contended (64 g, 4 permits)     548 ns     1362 ns           731 ns
+//	  every Acquire waits           986 ns     2334 ns           1049 ns
+//	  allocations                   0          2–3               0
 //
 // While nobody waits, Acquire and Release are one compare-and-swap each on a
 // word that holds the count and a waiting bit; the mutex and the queue are
