@@ -67,7 +67,7 @@ type execTask[T any] struct {
 	Future[T]
 	fn  func(context.Context) (T, error)
 	ex  *Executor
-	ctx taskContext // the function's context, or its parent (see run)
+	ctx taskContext // the function's context, or its parent's holder (see taskContext.start)
 }
 
 // submit is Submit with the parent of the task's context.
@@ -75,7 +75,7 @@ func submit[T any](ex *Executor, parent context.Context, fn func(context.Context
 	t := &execTask[T]{fn: fn, ex: ex}
 	t.task = true
 	t.Future.interrupt = t // until it starts; then its context's cancel
-	t.ctx.parent, t.ctx.own = parent, parent.Done() == nil
+	t.ctx.parent = parent
 
 	ex.mu.Lock()
 	if ex.shutdown {
@@ -123,16 +123,7 @@ func (t *execTask[T]) take() bool {
 
 // run executes the task on the calling worker.
 func (t *execTask[T]) run() {
-	var (
-		ctx    context.Context
-		cancel interrupter
-	)
-	if t.ctx.own {
-		ctx, cancel = &t.ctx, &t.ctx
-	} else {
-		c, cf := context.WithCancel(t.ctx.parent)
-		ctx, cancel = c, cancelFunc(cf)
-	}
+	ctx, cancel := t.ctx.start()
 	defer cancel.interrupt() // the function's context ends when it returns
 	fn := t.fn
 	t.fn = nil // not needed once started: let it be collected

@@ -26,7 +26,8 @@ import (
 //
 // # Cost
 //
-// A pending Future[int] is 112 bytes of heap, including room for one callback. The Done channel is allocated
+// A pending Future[int] is 120 bytes (a 128-byte allocation), including room
+// for one callback. The Done channel is allocated
 // only when someone asks for it (or blocks in Result) while the future is
 // pending. Resolving a future takes one uncontended mutex and no allocation.
 //

@@ -28,7 +28,9 @@ import (
 // ctx.Err() (Cancelled for context.Canceled). Cancel on a running task
 // cancels fn's context and returns true; the outcome then follows fn.
 //
-// Cost: one goroutine, the future and a cancellable context per task.
+// Cost: one goroutine and the future per task; the future is the function's
+// context too when ctx can never end (see taskContext), and otherwise a
+// context.WithCancel of ctx is added.
 func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
 	f, tctx := newTask[T](ctx)
 	go f.run(tctx, fn)
@@ -38,8 +40,21 @@ func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future
 // newTask returns a pending task future and the context its function will
 // get; Cancel cancels that context.
 func newTask[T any](ctx context.Context) (*Future[T], context.Context) {
-	tctx, cancel := context.WithCancel(ctx)
-	return &Future[T]{task: true, interrupt: cancelFunc(cancel)}, tctx
+	if ctx.Done() != nil {
+		// A plain future: a goTask's taskContext would be 40 bytes unused.
+		tctx, cancel := context.WithCancel(ctx)
+		return &Future[T]{task: true, interrupt: cancelFunc(cancel)}, tctx
+	}
+	t := &goTask[T]{ctx: taskContext{parent: ctx}}
+	t.task, t.interrupt = true, &t.ctx
+	return &t.Future, &t.ctx
+}
+
+// goTask is a task started by Go whose function gets a taskContext: the
+// future and the context in one allocation.
+type goTask[T any] struct {
+	Future[T]
+	ctx taskContext
 }
 
 // run executes a task's function on the calling goroutine and resolves f with

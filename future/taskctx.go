@@ -8,9 +8,10 @@ import (
 	"time"
 )
 
-// taskContext is the context an executor task's function gets when the
-// parent context can never end (its Done is nil), as with Submit: built into
-// the task, it ends when the task is cancelled or its function returns.
+// taskContext is the context a task's function gets (from Go or an
+// executor) when the parent context can never end (its Done is nil), as with
+// Submit: built into the task, it ends when the task is cancelled or its
+// function returns.
 //
 // Design note: context.WithCancel costs two allocations, a cancel call and,
 // per task, a good part of the executor's overhead on tiny functions. A
@@ -27,7 +28,6 @@ type taskContext struct {
 	parent context.Context
 	mu     sync.Mutex
 	ended  atomic.Bool
-	own    bool                     // parent can never end: this is the function's context
 	ext    atomic.Pointer[ctxExtra] // made by the first Done or AfterFunc
 }
 
@@ -39,6 +39,17 @@ type ctxExtra struct {
 }
 
 type afterFunc struct{ f func() }
+
+// start returns the context for an executor task's function and what ends
+// it: c itself if the parent can never end, else a context.WithCancel of the
+// parent, made only now that the task starts.
+func (c *taskContext) start() (context.Context, interrupter) {
+	if c.parent.Done() == nil {
+		return c, c
+	}
+	ctx, cancel := context.WithCancel(c.parent)
+	return ctx, cancelFunc(cancel)
+}
 
 // Deadline returns the parent's deadline (none, for the parents used here).
 func (c *taskContext) Deadline() (time.Time, bool) { return c.parent.Deadline() }

@@ -131,3 +131,31 @@ func TestTaskContextCancellableParent(t *testing.T) {
 		require.ErrorIs(t, err, ErrCancelled)
 	})
 }
+
+// Go follows the same rule: with a parent that can never end the task is its
+// own context, cancelled by Cancel and when the function returns.
+func TestGoTaskContext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		got := make(chan context.Context, 1)
+		f := Go(context.Background(), func(ctx context.Context) (int, error) {
+			got <- ctx
+			<-ctx.Done()
+			return 0, context.Cause(ctx)
+		})
+		ctx := <-got
+		require.IsType(t, &taskContext{}, ctx)
+		require.NoError(t, ctx.Err())
+		require.True(t, f.Cancel())
+		_, err := f.Result(context.Background())
+		require.ErrorIs(t, err, ErrCancelled, "Cause reported Canceled, so the task ended Cancelled")
+
+		parent, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		g := Go(parent, func(ctx context.Context) (context.Context, error) { return ctx, nil })
+		gctx, err := g.Result(context.Background())
+		require.NoError(t, err)
+		_, own := gctx.(*taskContext)
+		require.False(t, own, "a parent that can end: context.WithCancel")
+		require.ErrorIs(t, gctx.Err(), context.Canceled, "ended when the function returned")
+	})
+}
