@@ -79,12 +79,6 @@ var completedContenders = []struct {
 func BenchmarkAsCompleted1k(b *testing.B) {
 	perm := rand.Perm(completions)
 	for _, c := range completedContenders {
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				c.run(perm)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*completions), "ns/future")
-		})
+		b.Run(c.name, func(b *testing.B) { perItem(b, completions, "ns/future", func() { c.run(perm) }) })
 	}
 }

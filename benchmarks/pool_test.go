@@ -68,7 +68,7 @@ var poolContenders = []poolContender{
 		defer ex.Close()
 		out := make([]int, 0, n)
 		fn := func(_ context.Context, i int) (int, error) { return tiny(i), nil }
-		for v, err := range future.Map(context.Background(), ex, indices(n), fn) {
+		for v, err := range future.Map(context.Background(), ex, slices.Values(count(n)), fn) {
 			if err != nil {
 				panic(err)
 			}
@@ -100,12 +100,8 @@ var poolContenders = []poolContender{
 	}},
 	{"conc-iter.Map", func(n int) []int {
 		// Ordered map over a slice (the input must be materialized).
-		in := make([]int, n)
-		for i := range in {
-			in[i] = i
-		}
 		m := iter.Mapper[int, int]{MaxGoroutines: workers}
-		return m.Map(in, func(i *int) int { return tiny(*i) })
+		return m.Map(count(n), func(i *int) int { return tiny(*i) })
 	}},
 	{"errgroup-SetLimit", func(n int) []int {
 		out := make([]int, n)
@@ -151,24 +147,27 @@ var poolContenders = []poolContender{
 	}},
 }
 
-func indices(n int) func(func(int) bool) {
-	return slices.Values(func() []int {
-		s := make([]int, n)
-		for i := range s {
-			s[i] = i
-		}
-		return s
-	}())
+// count returns 0, 1, …, n-1.
+func count(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// perItem runs one workload over n items per iteration and reports the
+// cost per item in unit.
+func perItem(b *testing.B, n int, unit string, run func()) {
+	b.ReportAllocs()
+	for b.Loop() {
+		run()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), unit)
 }
 
 func BenchmarkPool10k(b *testing.B) {
 	for _, c := range poolContenders {
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				c.run(tasks)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tasks), "ns/task")
-		})
+		b.Run(c.name, func(b *testing.B) { perItem(b, tasks, "ns/task", func() { c.run(tasks) }) })
 	}
 }
