@@ -3,7 +3,9 @@ package future
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Executor runs submitted functions on a bounded set of worker goroutines:
@@ -11,7 +13,8 @@ import (
 //
 //   - At most MaxWorkers functions run at once. Workers start lazily, one per
 //     Submit that finds no idle worker, and are reused.
-//   - Tasks start in submission order (FIFO).
+//   - Tasks are taken from the queue in submission order (FIFO). Submit never
+//     blocks: the queue is unbounded.
 //   - Cancel on a queued task removes it from the queue: it never runs.
 //     Cancel on a running task cancels its context (see Go).
 //   - A panic in a task is captured on its future as a *PanicError; the
@@ -23,21 +26,48 @@ import (
 // never shut down keeps its idle workers.
 //
 // Cost: a queued task is one allocation holding its future, its function and
-// its context (176 bytes for a Future[int]) and a 16-byte queue slot. When
-// the parent context can never end, as with Submit, the task is its own
-// context (see taskContext) and running it allocates nothing more.
+// its context (176 bytes for a Future[int]) and a queue slot (24 bytes in
+// the ring, 16 in the overflow list). When the parent context can never end,
+// as with Submit, the task is its own context (see taskContext) and running
+// it allocates nothing more. Submit, and a worker's taking the next task,
+// take no lock while fewer than 512 tasks wait (the ring's size: 12 KiB per
+// executor, allocated by NewExecutor).
+//
+// Design note: a mutex-guarded queue with a condition variable spent half of
+// a tiny task's cost on that one mutex, fought over by the submitter and
+// every worker; a buffered channel did no better (its lock is a mutex too).
+// The queue is now a lock-free ring (see ring), backed by a mutex-guarded
+// overflow list for the tasks that find it full, so that Submit stays
+// unbounded. While the overflow list holds tasks, Submit appends there too,
+// and a worker that finds the ring empty moves the oldest of them into it:
+// tasks are taken in submission order. Idle workers sleep on a channel and
+// are woken one per Submit, only when some sleep. Cancelling a queued task
+// only marks it; the worker that reaches it skips it.
 type Executor struct {
+	max  int32
+	ring ring // the queue's head: workers take tasks from here
+
+	spill   atomic.Bool  // overflow holds tasks: Submit must append there too
+	closed  atomic.Bool  // shut down: workers exit once the queue is empty; set with mu held
+	workers atomic.Int32 // started and not exited; changed with mu held
+	tokens  atomic.Int32 // idle tokens, Python's _idle_semaphore (see adjustWorkers)
+	stale   atomic.Int32 // tasks cancelled while queued and still in the queue
+
+	sleepMu   sync.Mutex
+	sleeping  []*sleeper   // workers asleep or going to sleep, not yet woken (see sleep)
+	nsleeping atomic.Int32 // len(sleeping), for a lock-free look
+
 	mu       sync.Mutex
-	work     sync.Cond // signalled when a task is queued or shutdown begins
-	max      int
-	workers  int // started and not exited
-	idle     int // waiting for work and not yet signalled
-	running  int // executing a task
-	queue    taskQueue
-	queued   int // tasks in queue not cancelled
-	shutdown bool
-	exited   chan struct{} // closed when shutdown began and the last worker exited
+	overflow taskQueue     // the queue's tail, when the ring is full
+	exited   chan struct{} // closed when closed is set and the last worker exited
 }
+
+const (
+	// queueSize is the capacity of the ring: enough that a steady stream
+	// of submissions rarely overflows it, small enough to allocate up
+	// front.
+	queueSize = 512
+)
 
 // NewExecutor returns an executor with at most maxWorkers workers. A value
 // <= 0 means min(32, GOMAXPROCS+4), Python's default for I/O-bound work.
@@ -45,18 +75,23 @@ func NewExecutor(maxWorkers int) *Executor {
 	if maxWorkers <= 0 {
 		maxWorkers = min(32, runtime.GOMAXPROCS(0)+4)
 	}
-	ex := &Executor{max: maxWorkers, exited: make(chan struct{})}
-	ex.work.L = &ex.mu
+	maxWorkers = min(maxWorkers, 1<<30)
+	ex := &Executor{
+		max:    int32(maxWorkers),
+		exited: make(chan struct{}),
+	}
+	ex.ring.init(queueSize)
 	return ex
 }
 
 // MaxWorkers returns the executor's bound on concurrently running tasks.
-func (ex *Executor) MaxWorkers() int { return ex.max }
+func (ex *Executor) MaxWorkers() int { return int(ex.max) }
 
 // Submit queues fn to run on one of the executor's workers and returns its
 // future (Python's executor.submit). fn receives a context that Cancel
 // cancels. The outcome rules are those of Go. After Shutdown, Submit runs
-// nothing and returns a future already failed with ErrShutdown.
+// nothing and returns a future already failed with ErrShutdown. Submit never
+// blocks.
 func Submit[T any](ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
 	return submit(ex, context.Background(), fn)
 }
@@ -67,7 +102,7 @@ type execTask[T any] struct {
 	Future[T]
 	fn  func(context.Context) (T, error)
 	ex  *Executor
-	ctx taskContext // the function's context, or its parent's holder (see taskContext.start)
+	ctx taskContext // the function's context if its parent can never end; else the parent's holder
 }
 
 // submit is Submit with the parent of the task's context.
@@ -77,63 +112,217 @@ func submit[T any](ex *Executor, parent context.Context, fn func(context.Context
 	t.Future.interrupt = t // until it starts; then its context's cancel
 	t.ctx.parent = parent
 
-	ex.mu.Lock()
-	if ex.shutdown {
-		ex.mu.Unlock()
+	if ex.closed.Load() {
 		_ = t.SetError(ErrShutdown)
 		return &t.Future
 	}
-	t.queued = true
-	ex.queue.push(t)
-	ex.queued++
-	switch {
-	case ex.idle > 0:
-		ex.idle--
-		ex.work.Signal()
-	case ex.workers < ex.max:
-		ex.workers++
-		go ex.worker()
+	t.queued.Store(true)
+	ex.enqueue(t)
+	ex.adjustWorkers()
+	// A Shutdown may have begun since the first look, and the workers may
+	// have found the queue empty without t and exited (or none was
+	// started). Whoever clears queued owns the task: if no worker and no
+	// drain by Shutdown has taken it yet, take it back and fail it; its
+	// slot is skipped like a cancelled task's. Otherwise it was queued in
+	// time, and the shutdown runs or cancels it. Both looks are plain
+	// loads: Submit makes no shared writes but the queue's.
+	if ex.closed.Load() && t.queued.Swap(false) {
+		ex.stale.Add(1)
+		_ = t.SetError(ErrShutdown)
 	}
-	ex.mu.Unlock()
 	return &t.Future
 }
 
-// interrupt dequeues a queued task: Cancel calls it once the future is
-// cancelled. The task leaves the queue's count at once; its slot is skipped
-// when a worker reaches it.
-func (t *execTask[T]) interrupt() {
-	t.ex.mu.Lock()
-	if t.queued {
-		t.queued = false
-		t.ex.queued--
+// enqueue appends t to the queue and wakes a sleeping worker, if any.
+func (ex *Executor) enqueue(t queuedTask) {
+	if ex.spill.Load() || !ex.ring.push(t) {
+		ex.mu.Lock()
+		ex.overflow.push(t)
+		ex.spill.Store(true)
+		ex.mu.Unlock()
 	}
-	t.ex.mu.Unlock()
+	ex.wakeOne()
 }
 
-// take marks a popped task as no longer queued and reports whether it is
-// still to be run (false: it was cancelled while queued). Called with ex.mu.
-func (t *execTask[T]) take() bool {
-	live := t.queued
-	if live {
-		t.queued = false
-		t.ex.queued--
+// refill moves the oldest overflowed tasks into the ring, as many as fit.
+// Workers call it when they find the ring empty while spill is set.
+func (ex *Executor) refill() {
+	ex.mu.Lock()
+	defer ex.mu.Unlock()
+	for t := ex.overflow.peek(); t != nil; t = ex.overflow.peek() {
+		if !ex.ring.push(t) {
+			return
+		}
+		ex.overflow.pop()
 	}
-	return live
+	ex.spill.Store(false)
+}
+
+// adjustWorkers starts a worker for a task just queued unless one is idle,
+// as Python's _adjust_thread_count does: an idle token, left by a worker
+// each time it finishes a task, stands for a worker that will take this
+// one. Tokens overstate idleness (a worker that finds more work at once does
+// not spend its token), so a burst after a lull may start fewer workers than
+// it could; they start as further tasks are submitted. Python has the same
+// trade-off.
+func (ex *Executor) adjustWorkers() {
+	if ex.workers.Load() >= ex.max {
+		return // all started: they stay until shutdown
+	}
+	for n := ex.tokens.Load(); n > 0; n = ex.tokens.Load() {
+		if ex.tokens.CompareAndSwap(n, n-1) {
+			return
+		}
+	}
+	ex.mu.Lock()
+	if ex.workers.Load() < ex.max && !ex.closed.Load() {
+		ex.workers.Add(1)
+		go ex.worker()
+	}
+	ex.mu.Unlock()
+}
+
+// interrupt is what Cancel calls until the task has started with a
+// context.WithCancel of its own. On a queued task (Cancel has just made it
+// Cancelled) it dequeues the task: the task leaves the queue's count at
+// once, and its slot is skipped when a worker reaches it. On a task running
+// with its taskContext as its context, it ends that context.
+func (t *execTask[T]) interrupt() {
+	if t.queued.Swap(false) {
+		t.ex.stale.Add(1)
+		return
+	}
+	t.ctx.interrupt()
+}
+
+// take marks a task taken off the queue as no longer queued and reports
+// whether it is still to be run (false: it was cancelled while queued).
+func (t *execTask[T]) take() bool {
+	if t.queued.Swap(false) {
+		return true
+	}
+	t.ex.stale.Add(-1)
+	return false
 }
 
 // run executes the task on the calling worker.
 func (t *execTask[T]) run() {
-	ctx, cancel := t.ctx.start()
-	defer cancel.interrupt() // the function's context ends when it returns
 	fn := t.fn
 	t.fn = nil // not needed once started: let it be collected
+	if t.ctx.parent.Done() == nil {
+		// The task is its own context, and its own interrupter already:
+		// starting it is one compare-and-swap.
+		defer t.ctx.interrupt() // the function's context ends when it returns
+		if t.setRunning() {
+			t.execute(&t.ctx, fn)
+		}
+		return
+	}
+	ctx, cancel := context.WithCancel(t.ctx.parent)
+	defer cancel() // the function's context ends when it returns
 	if err := ctx.Err(); err != nil {
 		var zero T
 		t.resolveTask(zero, err) // its parent ended while it was queued
 		return
 	}
-	if t.startTask(cancel) {
+	if t.startTask(cancelFunc(cancel)) {
 		t.execute(ctx, fn)
+	}
+}
+
+// next returns the next task, sleeping on s until there is one; nil once the
+// executor is shut down and its queue is empty.
+func (ex *Executor) next(s *sleeper) queuedTask {
+	for {
+		if t := ex.ring.pop(); t != nil {
+			return t
+		}
+		if ex.spill.Load() {
+			ex.refill()
+			continue
+		}
+		if ex.closed.Load() {
+			// A Submit that saw the executor open queued its task before
+			// closed was set: one more look finds it. Later ones take
+			// their tasks back.
+			if t := ex.ring.pop(); t != nil {
+				return t
+			}
+			if ex.spill.Load() {
+				continue
+			}
+			return nil
+		}
+		if t := ex.sleep(s); t != nil {
+			return t
+		}
+	}
+}
+
+// A sleeper is a worker asleep in sleep, waiting for its own wake-up.
+type sleeper struct{ wake chan struct{} }
+
+// sleep waits for a wake-up, unless a task, an overflow or the shutdown
+// shows up while the worker announces itself; it returns that task, if any.
+//
+// The protocol: a worker puts itself on the sleepers list, then looks once
+// more; a Submit queues its task, then takes one sleeper off the list and
+// wakes it. Either the worker sees the task or the Submit sees the worker.
+// A worker that finds work after announcing itself takes itself off the
+// list, unless a Submit already did and its wake-up is on the way.
+// Wake-ups are addressed: an anonymous one could be taken by the wrong
+// worker, leaving one that holds a task asleep.
+func (ex *Executor) sleep(s *sleeper) queuedTask {
+	ex.sleepMu.Lock()
+	ex.sleeping = append(ex.sleeping, s)
+	ex.nsleeping.Add(1)
+	ex.sleepMu.Unlock()
+	t := ex.ring.pop()
+	if t == nil && !ex.spill.Load() && !ex.closed.Load() {
+		<-s.wake
+		return nil
+	}
+	ex.sleepMu.Lock()
+	if i := slices.Index(ex.sleeping, s); i >= 0 {
+		ex.sleeping = slices.Delete(ex.sleeping, i, i+1)
+		ex.nsleeping.Add(-1)
+		ex.sleepMu.Unlock()
+	} else {
+		ex.sleepMu.Unlock()
+		<-s.wake
+	}
+	return t
+}
+
+// wakeOne wakes a sleeping worker, if there is one: the one that fell
+// asleep last, whose cache is the warmest.
+func (ex *Executor) wakeOne() {
+	if ex.nsleeping.Load() == 0 {
+		return
+	}
+	ex.sleepMu.Lock()
+	n := len(ex.sleeping)
+	if n == 0 {
+		ex.sleepMu.Unlock()
+		return
+	}
+	s := ex.sleeping[n-1]
+	ex.sleeping[n-1] = nil
+	ex.sleeping = ex.sleeping[:n-1]
+	ex.nsleeping.Add(-1)
+	ex.sleepMu.Unlock()
+	s.wake <- struct{}{} // never blocks: one wake-up per sleep
+}
+
+// wakeAll wakes every sleeping worker.
+func (ex *Executor) wakeAll() {
+	ex.sleepMu.Lock()
+	all := ex.sleeping
+	ex.sleeping = nil
+	ex.nsleeping.Store(0)
+	ex.sleepMu.Unlock()
+	for _, s := range all {
+		s.wake <- struct{}{}
 	}
 }
 
@@ -141,41 +330,32 @@ func (t *execTask[T]) run() {
 func (ex *Executor) worker() {
 	exiting := false
 	defer func() {
-		// Normal exit, or a task called runtime.Goexit and took this
-		// goroutine with it: then start a replacement if work remains.
 		ex.mu.Lock()
-		ex.workers--
-		if !exiting {
-			ex.running--
-			if ex.queued > 0 {
-				ex.workers++
-				go ex.worker()
+		if exiting {
+			if ex.workers.Add(-1) == 0 && ex.closed.Load() {
+				close(ex.exited)
 			}
-		}
-		if ex.shutdown && ex.workers == 0 {
-			close(ex.exited)
+		} else {
+			// A task called runtime.Goexit and took this goroutine with
+			// it: a replacement takes over (and exits at once if the
+			// executor is shut down and drained).
+			go ex.worker()
 		}
 		ex.mu.Unlock()
 	}()
-	ex.mu.Lock()
+	s := &sleeper{wake: make(chan struct{}, 1)}
 	for {
-		for ex.queued == 0 && !ex.shutdown {
-			ex.idle++
-			ex.work.Wait()
-		}
-		t := ex.queue.pop()
-		for t != nil && !t.take() { // skip tasks cancelled while queued
-			t = ex.queue.pop()
-		}
-		if t == nil { // shut down and drained
+		t := ex.next(s)
+		if t == nil {
 			exiting = true
-			ex.mu.Unlock()
 			return
 		}
-		ex.running++
-		ex.mu.Unlock()
+		if !t.take() {
+			continue // cancelled while queued
+		}
 		t.run()
-		ex.mu.Lock()
-		ex.running--
+		if ex.workers.Load() < ex.max {
+			ex.tokens.Add(1)
+		}
 	}
 }

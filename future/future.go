@@ -37,7 +37,7 @@ type Future[T any] struct {
 	state  atomic.Uint32 // a State; written with mu held, read without it
 	nextID uint32        // identifies AfterDone registrations, for their stop functions
 	task   bool          // created by Go or Submit: String says Task, Cancel may interrupt Running
-	queued bool          // an executor task still in its queue (guarded by the executor's mu)
+	queued atomic.Bool   // an executor task still in its queue: who clears it (worker or Cancel) dequeues it
 
 	// Set once, with mu held, before state becomes final; read freely after.
 	val T
@@ -176,21 +176,26 @@ func (f *Future[T]) SetError(err error) error {
 // set_running_or_notify_cancel). It returns nil if the future is now running,
 // an error matching ErrCancelled if it was cancelled first (the producer must
 // then skip the work), and an error matching ErrInvalidState if it was already
-// running or done. Go and Submit call it for their tasks; producers of futures
-// from New call it if they want Running to be reported.
+// running or done, or if it is a task: Go and Submit start their tasks
+// themselves. Producers of futures from New call it if they want Running to
+// be reported.
 func (f *Future[T]) SetRunning() error {
-	f.mu.Lock()
-	switch f.State() {
-	case Pending:
-		f.state.Store(uint32(Running))
-		f.mu.Unlock()
+	if f.task {
+		return invalidState(f)
+	}
+	if f.setRunning() {
 		return nil
-	case Cancelled:
-		f.mu.Unlock()
+	}
+	if f.State() == Cancelled {
 		return ErrCancelled
 	}
-	f.mu.Unlock()
 	return invalidState(f)
+}
+
+// setRunning moves a pending future to Running and reports whether it did.
+// Lock-free: every move out of Pending is a compare-and-swap (see Cancel).
+func (f *Future[T]) setRunning() bool {
+	return f.state.CompareAndSwap(uint32(Pending), uint32(Running))
 }
 
 // Cancel cancels the future, if it can, and reports whether it did.
@@ -210,8 +215,17 @@ func (f *Future[T]) Cancel() bool {
 	f.mu.Lock()
 	switch f.State() {
 	case Pending:
-		var zero T
-		first, rest := f.finishLocked(Cancelled, zero, ErrCancelled)
+		// A compare-and-swap, as setRunning may start the task meanwhile
+		// without the lock. The outcome is written first, for readers
+		// that see Cancelled; if the task won, the task's own outcome
+		// overwrites it (with mu held) before it is published.
+		f.err = ErrCancelled
+		if !f.state.CompareAndSwap(uint32(Pending), uint32(Cancelled)) {
+			f.err = nil
+			f.mu.Unlock()
+			return f.Cancel() // now Running, or done
+		}
+		first, rest := f.publishLocked()
 		interrupt := f.interrupt
 		f.mu.Unlock()
 		if interrupt != nil {
@@ -253,6 +267,12 @@ func (f *Future[T]) resolve(st State, v T, err error) error {
 func (f *Future[T]) finishLocked(st State, v T, err error) (first callback[T], rest []callback[T]) {
 	f.val, f.err = v, err
 	f.state.Store(uint32(st)) // publishes val and err to lock-free readers
+	return f.publishLocked()
+}
+
+// publishLocked wakes the waiters of a future that has just become done and
+// hands back the callbacks to run once mu is released.
+func (f *Future[T]) publishLocked() (first callback[T], rest []callback[T]) {
 	if f.done != nil {
 		close(f.done)
 	}

@@ -2,7 +2,7 @@ package future
 
 // queuedTask is what an executor's queue holds: an execTask of any type.
 type queuedTask interface {
-	take() bool // with ex.mu: still to run? (false if cancelled while queued)
+	take() bool // taken off the queue: still to run? (false if cancelled while queued)
 	run()
 	Cancel() bool // the embedded future's
 }
@@ -16,6 +16,7 @@ const queueBlock = 64
 type taskQueue struct {
 	head, tail *block
 	first      int // index of the oldest task in head
+	n          int // tasks in the queue
 }
 
 type block struct {
@@ -36,7 +37,19 @@ func (q *taskQueue) push(t queuedTask) {
 	}
 	q.tail.items[q.tail.n] = t
 	q.tail.n++
+	q.n++
 }
+
+// peek returns the oldest task without removing it, or nil.
+func (q *taskQueue) peek() queuedTask {
+	if q.n == 0 {
+		return nil
+	}
+	return q.head.items[q.first]
+}
+
+// len returns the number of tasks in the queue.
+func (q *taskQueue) len() int { return q.n }
 
 // pop returns the oldest task, or nil if the queue is empty.
 func (q *taskQueue) pop() queuedTask {
@@ -47,6 +60,7 @@ func (q *taskQueue) pop() queuedTask {
 	t := b.items[q.first]
 	b.items[q.first] = nil
 	q.first++
+	q.n--
 	if q.first == queueBlock || (q.first == b.n && b == q.tail) {
 		// Block used up (or queue empty): drop it, or rewind the last one.
 		if b.next != nil {
@@ -56,13 +70,4 @@ func (q *taskQueue) pop() queuedTask {
 		}
 	}
 	return t
-}
-
-// snapshot returns the queued tasks, oldest first (cancelled ones included).
-func (q *taskQueue) snapshot() []queuedTask {
-	var ts []queuedTask
-	for b, i := q.head, q.first; b != nil; b, i = b.next, 0 {
-		ts = append(ts, b.items[i:b.n]...)
-	}
-	return ts
 }

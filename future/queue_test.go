@@ -23,7 +23,10 @@ func TestTaskQueue(t *testing.T) {
 			q.push(fakeTask(next))
 			next++
 		}
-		require.Len(t, q.snapshot(), next-want)
+		require.Equal(t, next-want, q.len())
+		if next > want {
+			require.Equal(t, fakeTask(want), q.peek())
+		}
 		for range round * 5 % 130 {
 			got := q.pop()
 			if want == next {
@@ -39,5 +42,6 @@ func TestTaskQueue(t *testing.T) {
 		want++
 	}
 	require.Nil(t, q.pop())
-	require.Empty(t, q.snapshot())
+	require.Zero(t, q.len())
+	require.Nil(t, q.peek())
 }

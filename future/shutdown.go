@@ -19,30 +19,59 @@ func CancelPending() ShutdownOption {
 // worker has finished, call Wait (Python's shutdown(wait=True) is Shutdown
 // followed by Wait). Shutdown is idempotent: a later call can still cancel
 // what is pending.
+//
+// A Submit that runs concurrently with Shutdown either fails with
+// ErrShutdown or counts as queued before it: its task runs, or with
+// CancelPending is cancelled, unless a worker had already taken it.
 func (ex *Executor) Shutdown(opts ...ShutdownOption) {
 	var cfg shutdownConfig
 	for _, o := range opts {
 		o(&cfg)
 	}
 	ex.mu.Lock()
-	if !ex.shutdown {
-		ex.shutdown = true
-		if ex.workers == 0 {
+	if !ex.closed.Load() {
+		ex.closed.Store(true)
+		if ex.workers.Load() == 0 {
 			close(ex.exited)
 		}
-		ex.idle = 0
-		ex.work.Broadcast()
-	}
-	var pending []queuedTask
-	if cfg.cancelPending {
-		pending = ex.queue.snapshot()
 	}
 	ex.mu.Unlock()
-	// Cancel outside the lock: Cancel dequeues (taking it) and runs the
-	// futures' callbacks.
+	var pending []queuedTask
+	if cfg.cancelPending {
+		pending = ex.drain()
+	}
+	ex.wakeAll() // sleeping workers see closed, and exit once the queue is empty
+	// Cancel outside the lock: Cancel runs the futures' callbacks.
 	for _, t := range pending {
 		t.Cancel()
 	}
+}
+
+// drain empties the queue and returns the tasks in it still to be run,
+// taken off the queue; workers may take some of them first.
+func (ex *Executor) drain() []queuedTask {
+	var pending []queuedTask
+	keep := func(t queuedTask) {
+		if t.take() {
+			pending = append(pending, t)
+		}
+	}
+	// The overflow list first: once it is empty, under mu, no refill is
+	// under way and the ring holds every other queued task.
+	ex.mu.Lock()
+	var tail []queuedTask
+	for t := ex.overflow.pop(); t != nil; t = ex.overflow.pop() {
+		tail = append(tail, t)
+	}
+	ex.spill.Store(false)
+	ex.mu.Unlock()
+	for t := ex.ring.pop(); t != nil; t = ex.ring.pop() {
+		keep(t)
+	}
+	for _, t := range tail {
+		keep(t)
+	}
+	return pending
 }
 
 // Wait blocks until the executor has been shut down and all of its workers
@@ -75,15 +104,20 @@ type ExecutorStats struct {
 	Queued     int // tasks waiting for a worker
 }
 
-// Stats returns a snapshot of the executor's load.
+// Stats returns a snapshot of the executor's load. The counts are read
+// one after the other while the executor runs: under load they may be off by
+// a task or a worker in transit.
 func (ex *Executor) Stats() ExecutorStats {
 	ex.mu.Lock()
-	defer ex.mu.Unlock()
+	queued := ex.ring.len() + ex.overflow.len() - int(ex.stale.Load())
+	ex.mu.Unlock()
+	workers := int(ex.workers.Load())
+	idle := min(workers, int(ex.nsleeping.Load()))
 	return ExecutorStats{
-		MaxWorkers: ex.max,
-		Workers:    ex.workers,
-		Idle:       ex.workers - ex.running,
-		Running:    ex.running,
-		Queued:     ex.queued,
+		MaxWorkers: int(ex.max),
+		Workers:    workers,
+		Idle:       idle,
+		Running:    workers - idle,
+		Queued:     max(0, queued),
 	}
 }

@@ -67,7 +67,7 @@ func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)
 		f.resolveTask(zero, err)
 		return
 	}
-	if f.SetRunning() != nil {
+	if !f.setRunning() {
 		return // cancelled before it started: fn never runs
 	}
 	f.execute(ctx, fn)
@@ -78,10 +78,9 @@ func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)
 func (f *Future[T]) startTask(cancel interrupter) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.State() != Pending {
+	if !f.setRunning() {
 		return false
 	}
-	f.state.Store(uint32(Running))
 	f.interrupt = cancel
 	return true
 }

@@ -32,24 +32,15 @@ type taskContext struct {
 }
 
 // ctxExtra is the part of a taskContext most functions never use, kept out
-// of line so that a queued task stays small.
+// of line so that a queued task stays small. Its fields are guarded by the
+// context's mu.
 type ctxExtra struct {
 	done   chan struct{}           // closed once the context has ended
-	afters map[*afterFunc]struct{} // AfterFunc registrations not yet run or stopped; guarded by mu
+	afters map[*afterFunc]struct{} // AfterFunc registrations not yet run or stopped
+	closed bool                    // done is closed and afters have been started
 }
 
 type afterFunc struct{ f func() }
-
-// start returns the context for an executor task's function and what ends
-// it: c itself if the parent can never end, else a context.WithCancel of the
-// parent, made only now that the task starts.
-func (c *taskContext) start() (context.Context, interrupter) {
-	if c.parent.Done() == nil {
-		return c, c
-	}
-	ctx, cancel := context.WithCancel(c.parent)
-	return ctx, cancelFunc(cancel)
-}
 
 // Deadline returns the parent's deadline (none, for the parents used here).
 func (c *taskContext) Deadline() (time.Time, bool) { return c.parent.Deadline() }
@@ -82,11 +73,26 @@ func (c *taskContext) extraLocked() *ctxExtra {
 		return e
 	}
 	e := &ctxExtra{done: make(chan struct{})}
-	if c.ended.Load() {
-		close(e.done)
-	}
 	c.ext.Store(e)
+	if c.ended.Load() {
+		// interrupt may have looked for ext before the Store: end it here
+		// (there is nothing registered yet to start).
+		c.endLocked(e)
+	}
 	return e
+}
+
+// endLocked closes e's done channel and hands back its AfterFunc
+// registrations to start, once. c.mu must be held.
+func (c *taskContext) endLocked(e *ctxExtra) map[*afterFunc]struct{} {
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	close(e.done)
+	afters := e.afters
+	e.afters = nil
+	return afters
 }
 
 // AfterFunc arranges for f to run in its own goroutine once the context ends,
@@ -96,12 +102,12 @@ func (c *taskContext) extraLocked() *ctxExtra {
 func (c *taskContext) AfterFunc(f func()) (stop func() bool) {
 	a := &afterFunc{f: f}
 	c.mu.Lock()
-	if c.ended.Load() {
+	e := c.extraLocked()
+	if e.closed { // ended (extraLocked sees it, whatever interrupt saw)
 		c.mu.Unlock()
 		go f()
 		return func() bool { return false }
 	}
-	e := c.extraLocked()
 	if e.afters == nil {
 		e.afters = make(map[*afterFunc]struct{})
 	}
@@ -118,18 +124,21 @@ func (c *taskContext) AfterFunc(f func()) (stop func() bool) {
 
 // interrupt ends the context: Cancel on the running task calls it, and so
 // does the task when its function returns. Only the first call has effect.
+//
+// It takes no lock unless someone asked for Done or registered an
+// AfterFunc: ended is set first, ext looked at next, while extraLocked
+// stores ext first and looks at ended next, so at least one of them sees
+// the other and ends the extra part (endLocked makes that happen once).
 func (c *taskContext) interrupt() {
-	c.mu.Lock()
-	if c.ended.Load() {
-		c.mu.Unlock()
+	if !c.ended.CompareAndSwap(false, true) {
 		return
 	}
-	c.ended.Store(true)
-	var afters map[*afterFunc]struct{}
-	if e := c.ext.Load(); e != nil {
-		close(e.done)
-		afters, e.afters = e.afters, nil
+	e := c.ext.Load()
+	if e == nil {
+		return
 	}
+	c.mu.Lock()
+	afters := c.endLocked(e)
 	c.mu.Unlock()
 	for a := range afters {
 		go a.f()

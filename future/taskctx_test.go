@@ -159,3 +159,35 @@ func TestGoTaskContext(t *testing.T) {
 		require.ErrorIs(t, gctx.Err(), context.Canceled, "ended when the function returned")
 	})
 }
+
+// Ending a task context races Done and AfterFunc without losing either: the
+// end takes no lock when nobody asked for Done, so Done, AfterFunc and the
+// end each check for the other. Every Done channel gets closed and every
+// AfterFunc runs exactly once.
+func TestTaskContextEndRaces(t *testing.T) {
+	for range 1000 {
+		// In a bubble, a lost wake-up fails the test as a deadlock.
+		synctest.Test(t, func(t *testing.T) {
+			c := &taskContext{parent: context.Background()}
+			var ran atomic.Int32
+			start := make(chan struct{})
+			dones := make(chan (<-chan struct{}), 2)
+			finished := make(chan struct{}, 3)
+			go func() { <-start; c.interrupt(); finished <- struct{}{} }()
+			go func() { <-start; dones <- c.Done(); finished <- struct{}{} }()
+			go func() {
+				<-start
+				c.AfterFunc(func() { ran.Add(1); finished <- struct{}{} })
+				finished <- struct{}{}
+			}()
+			close(start)
+			for range 4 {
+				<-finished
+			}
+			<-<-dones
+			c.interrupt() // a second end changes nothing
+			require.EqualValues(t, 1, ran.Load())
+			require.ErrorIs(t, c.Err(), context.Canceled)
+		})
+	}
+}

@@ -1,0 +1,95 @@
+package future
+
+import "sync/atomic"
+
+// ring is a bounded lock-free FIFO of queued tasks for any number of
+// producers and consumers: Dmitry Vyukov's array queue, in which each slot
+// carries a sequence number that says whose turn it is. A push or a pop is
+// one compare-and-swap on a shared index when it does not collide, and it
+// never blocks: it reports full or empty instead.
+//
+// One caveat of the algorithm: a push that claimed a slot but has not yet
+// filled it makes pops report empty until it has, even if later slots are
+// filled. The executor's wake-up protocol does not rely on the order of
+// pushes, only on each pusher checking for sleeping workers after its push.
+type ring struct {
+	// The indexes sit on cache lines of their own: pushers and poppers
+	// are usually on different cores.
+	_     [64]byte
+	head  atomic.Uint64 // next position to pop
+	_     [56]byte
+	tail  atomic.Uint64 // next position to push
+	_     [56]byte
+	mask  uint64
+	slots []ringSlot
+}
+
+type ringSlot struct {
+	// seq == pos: free for the push at pos; seq == pos+1: filled for the
+	// pop at pos. A pop at pos frees the slot for the push at pos+len.
+	seq atomic.Uint64
+	t   queuedTask
+}
+
+// init makes r an empty ring with room for size tasks, a power of two.
+func (r *ring) init(size int) {
+	r.mask, r.slots = uint64(size-1), make([]ringSlot, size)
+	for i := range r.slots {
+		r.slots[i].seq.Store(uint64(i))
+	}
+}
+
+// push appends t and reports whether there was room.
+func (r *ring) push(t queuedTask) bool {
+	pos := r.tail.Load()
+	for {
+		s := &r.slots[pos&r.mask]
+		seq := s.seq.Load()
+		switch d := int64(seq - pos); {
+		case d == 0:
+			if r.tail.CompareAndSwap(pos, pos+1) {
+				s.t = t
+				s.seq.Store(pos + 1)
+				return true
+			}
+			pos = r.tail.Load()
+		case d < 0:
+			return false // full: the slot still holds the task from a lap ago
+		default:
+			pos = r.tail.Load() // another push took pos
+		}
+	}
+}
+
+// pop removes and returns the oldest task, or nil if the ring is empty.
+func (r *ring) pop() queuedTask {
+	pos := r.head.Load()
+	for {
+		s := &r.slots[pos&r.mask]
+		seq := s.seq.Load()
+		switch d := int64(seq - (pos + 1)); {
+		case d == 0:
+			if r.head.CompareAndSwap(pos, pos+1) {
+				t := s.t
+				s.t = nil
+				s.seq.Store(pos + r.mask + 1)
+				return t
+			}
+			pos = r.head.Load()
+		case d < 0:
+			return nil // empty (or the push at pos is not finished)
+		default:
+			pos = r.head.Load() // another pop took pos
+		}
+	}
+}
+
+// len returns about how many tasks the ring holds.
+func (r *ring) len() int {
+	h := r.head.Load()
+	t := r.tail.Load()
+	if t < h {
+		return 0
+	}
+	return int(t - h)
+}

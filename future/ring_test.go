@@ -1,0 +1,106 @@
+package future
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The ring is FIFO, reports full and empty, and wraps around many times.
+func TestRingFIFO(t *testing.T) {
+	var r ring
+	r.init(8)
+	require.Nil(t, r.pop())
+	next, want := 0, 0
+	for round := range 100 {
+		for range round % 11 {
+			if !r.push(fakeTask(next)) {
+				require.Equal(t, 8, r.len(), "push fails only when full")
+				break
+			}
+			next++
+		}
+		require.Equal(t, next-want, r.len())
+		for range round % 7 {
+			got := r.pop()
+			if want == next {
+				require.Nil(t, got)
+				break
+			}
+			require.Equal(t, fakeTask(want), got)
+			want++
+		}
+	}
+	for ; want < next; want++ {
+		require.Equal(t, fakeTask(want), r.pop())
+	}
+	require.Nil(t, r.pop())
+	require.Zero(t, r.len())
+}
+
+// Four pushers and four poppers on a tiny ring: every task comes out exactly
+// once.
+func TestRingConcurrent(t *testing.T) {
+	var r ring
+	r.init(8)
+	const pushers, n = 4, 5_000
+	var (
+		seen   [pushers * n]atomic.Int32
+		popped atomic.Int64
+		wg     sync.WaitGroup
+	)
+	for p := range pushers {
+		wg.Go(func() {
+			for i := range n {
+				for !r.push(fakeTask(p*n + i)) {
+				}
+			}
+		})
+	}
+	for range 4 {
+		wg.Go(func() {
+			for popped.Load() < pushers*n {
+				if x := r.pop(); x != nil {
+					seen[int(x.(fakeTask))].Add(1)
+					popped.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i := range seen {
+		require.EqualValues(t, 1, seen[i].Load(), "task %d", i)
+	}
+	require.Nil(t, r.pop())
+}
+
+// With several pushers, each pusher's tasks come out in the order it pushed
+// them.
+func TestRingPerPusherOrder(t *testing.T) {
+	var r ring
+	r.init(8)
+	const pushers, n = 4, 5_000
+	var wg sync.WaitGroup
+	for p := range pushers {
+		wg.Go(func() {
+			for i := range n {
+				for !r.push(fakeTask(p*n + i)) {
+				}
+			}
+		})
+	}
+	next := [pushers]int{}
+	for got := 0; got < pushers*n; {
+		x := r.pop()
+		if x == nil {
+			continue
+		}
+		v := int(x.(fakeTask))
+		require.Equal(t, next[v/n], v%n, "pusher %d", v/n)
+		next[v/n]++
+		got++
+	}
+	wg.Wait()
+}
