@@ -93,21 +93,41 @@ func (ex *Executor) MaxWorkers() int { return int(ex.max) }
 // nothing and returns a future already failed with ErrShutdown. Submit never
 // blocks.
 func Submit[T any](ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
-	return submit(ex, context.Background(), fn)
+	return submit(ex, context.Background(), funcCall[T](fn))
 }
 
-// execTask is a task queued on an executor. It embeds its future, so that a
-// queued task is a single allocation besides the queue slot.
-type execTask[T any] struct {
+// execTask is a task queued on an executor. It embeds its future, and the
+// call it makes (C: a function, or a function and its argument for Map), so
+// that a queued task is a single allocation besides the queue slot.
+type execTask[T any, C caller[T]] struct {
 	Future[T]
-	fn  func(context.Context) (T, error)
-	ex  *Executor
-	ctx taskContext // the function's context if its parent can never end; else the parent's holder
+	call C
+	ex   *Executor
+	ctx  taskContext // the function's context if its parent can never end; else the parent's holder
 }
 
-// submit is Submit with the parent of the task's context.
-func submit[T any](ex *Executor, parent context.Context, fn func(context.Context) (T, error)) *Future[T] {
-	t := &execTask[T]{fn: fn, ex: ex}
+// A caller is what an execTask calls.
+type caller[T any] interface {
+	call(context.Context) (T, error)
+}
+
+// funcCall is Submit's caller: the function itself.
+type funcCall[T any] func(context.Context) (T, error)
+
+func (f funcCall[T]) call(ctx context.Context) (T, error) { return f(ctx) }
+
+// argCall is Map's caller: the function and its argument, held in the task
+// rather than in a closure that would be one more allocation per call.
+type argCall[In, Out any] struct {
+	fn func(context.Context, In) (Out, error)
+	in In
+}
+
+func (a argCall[In, Out]) call(ctx context.Context) (Out, error) { return a.fn(ctx, a.in) }
+
+// submit is Submit with the parent of the task's context and any caller.
+func submit[T any, C caller[T]](ex *Executor, parent context.Context, call C) *Future[T] {
+	t := &execTask[T, C]{call: call, ex: ex}
 	t.task = true
 	t.Future.interrupt = t // until it starts; then its context's cancel
 	t.ctx.parent = parent
@@ -187,7 +207,7 @@ func (ex *Executor) adjustWorkers() {
 // Cancelled) it dequeues the task: the task leaves the queue's count at
 // once, and its slot is skipped when a worker reaches it. On a task running
 // with its taskContext as its context, it ends that context.
-func (t *execTask[T]) interrupt() {
+func (t *execTask[T, C]) interrupt() {
 	if t.queued.Swap(false) {
 		t.ex.stale.Add(1)
 		return
@@ -197,7 +217,7 @@ func (t *execTask[T]) interrupt() {
 
 // take marks a task taken off the queue as no longer queued and reports
 // whether it is still to be run (false: it was cancelled while queued).
-func (t *execTask[T]) take() bool {
+func (t *execTask[T, C]) take() bool {
 	if t.queued.Swap(false) {
 		return true
 	}
@@ -206,9 +226,10 @@ func (t *execTask[T]) take() bool {
 }
 
 // run executes the task on the calling worker.
-func (t *execTask[T]) run() {
-	fn := t.fn
-	t.fn = nil // not needed once started: let it be collected
+func (t *execTask[T, C]) run() {
+	fn := t.call.call
+	var none C
+	t.call = none // not needed once started: let it be collected
 	if t.ctx.parent.Done() == nil {
 		// The task is its own context, and its own interrupter already:
 		// starting it is one compare-and-swap.

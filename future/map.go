@@ -40,45 +40,71 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 		o(&cfg)
 	}
 	return func(yield func(Out, error) bool) {
-		next, stop := iter.Pull(in)
-		defer stop()
-		window := make([]*Future[Out], 0, cfg.buffer) // in input order
-		defer func() {
-			for _, f := range window {
-				f.Cancel()
+		if err := ctx.Err(); err != nil {
+			var zero Out
+			yield(zero, err)
+			return
+		}
+		w := window[Out]{fs: make([]*Future[Out], cfg.buffer)}
+		defer w.cancel()
+		// emit waits for the oldest call and yields its outcome; false
+		// means stop: the consumer left the loop, or ctx ended (and that
+		// was yielded).
+		emit := func() bool {
+			head := w.fs[w.first]
+			v, err := head.Result(ctx)
+			if cerr := ctx.Err(); cerr != nil &&
+				(!head.IsDone() || head.Cancelled() || errors.Is(err, cerr)) {
+				// Report ctx's end once, not the call's echo of it.
+				var zero Out
+				yield(zero, cerr)
+				return false
 			}
-		}()
-		exhausted := false
-		for {
+			w.pop()
+			return yield(v, err)
+		}
+		// The input is ranged over rather than pulled with iter.Pull:
+		// yielding from inside the loop body is allowed, and it saves two
+		// goroutine switches per input.
+		for v := range in {
 			if err := ctx.Err(); err != nil {
 				var zero Out
 				yield(zero, err)
 				return
 			}
-			for !exhausted && len(window) < cfg.buffer {
-				v, ok := next()
-				if !ok {
-					exhausted = true
-					break
-				}
-				window = append(window, submit(ex, ctx, func(ctx context.Context) (Out, error) {
-					return fn(ctx, v)
-				}))
-			}
-			if len(window) == 0 {
-				return
-			}
-			head := window[0]
-			v, err := head.Result(ctx)
-			if cerr := ctx.Err(); cerr != nil &&
-				(!head.IsDone() || head.Cancelled() || errors.Is(err, cerr)) {
-				continue // report ctx's end once, not the call's echo of it
-			}
-			window[0] = nil
-			window = window[1:]
-			if !yield(v, err) {
+			w.push(submit[Out](ex, ctx, argCall[In, Out]{fn, v}))
+			if w.n == len(w.fs) && !emit() {
 				return
 			}
 		}
+		for w.n > 0 {
+			if !emit() {
+				return
+			}
+		}
+	}
+}
+
+// window is Map's calls in flight, oldest first, in a circular buffer.
+type window[T any] struct {
+	fs       []*Future[T]
+	first, n int
+}
+
+func (w *window[T]) push(f *Future[T]) {
+	w.fs[(w.first+w.n)%len(w.fs)] = f
+	w.n++
+}
+
+func (w *window[T]) pop() {
+	w.fs[w.first] = nil
+	w.first = (w.first + 1) % len(w.fs)
+	w.n--
+}
+
+// cancel cancels every call still in the window.
+func (w *window[T]) cancel() {
+	for ; w.n > 0; w.pop() {
+		w.fs[w.first].Cancel()
 	}
 }
