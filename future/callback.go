@@ -7,30 +7,31 @@ import (
 	"slices"
 )
 
-// callback is one registration: typed (AddDoneCallback) or erased
-// (AfterDone, with an id for its stop function).
+// callback is one registration: a func(*Future[T]) from AddDoneCallback or
+// a func() from AfterDone, with an id for its stop function.
 type callback[T any] struct {
-	typed  func(*Future[T])
-	erased func()
-	id     uint32
+	fn any
+	id uint32
 }
-
-func (cb callback[T]) empty() bool { return cb.typed == nil && cb.erased == nil }
 
 // addCallbackLocked registers cb, in order: inline if it is the only one.
 func (f *Future[T]) addCallbackLocked(cb callback[T]) {
-	if f.first.empty() && len(f.callbacks) == 0 {
-		f.first = cb
+	if f.first == nil && (f.ext == nil || len(f.ext.callbacks) == 0) {
+		f.first, f.firstID = cb.fn, cb.id
 		return
 	}
-	f.callbacks = append(f.callbacks, cb)
+	e := f.extLocked()
+	e.callbacks = append(e.callbacks, cb)
 }
 
 // takeCallbacksLocked removes and returns every registered callback: the
 // inline first one (possibly empty) and the rest, in order.
 func (f *Future[T]) takeCallbacksLocked() (first callback[T], rest []callback[T]) {
-	first, rest = f.first, f.callbacks
-	f.first, f.callbacks = callback[T]{}, nil
+	first = callback[T]{f.first, f.firstID}
+	f.first, f.firstID = nil, 0
+	if f.ext != nil {
+		rest, f.ext.callbacks = f.ext.callbacks, nil
+	}
 	return first, rest
 }
 
@@ -54,12 +55,12 @@ func (f *Future[T]) takeCallbacksLocked() (first callback[T], rest []callback[T]
 func (f *Future[T]) AddDoneCallback(fn func(*Future[T])) {
 	f.mu.Lock()
 	if !f.State().done() {
-		f.addCallbackLocked(callback[T]{typed: fn})
+		f.addCallbackLocked(callback[T]{fn: fn})
 		f.mu.Unlock()
 		return
 	}
 	f.mu.Unlock()
-	f.runCallback(callback[T]{typed: fn})
+	f.runCallback(callback[T]{fn: fn})
 }
 
 // AfterDone arranges for fn to be called once the future is done, like
@@ -76,12 +77,12 @@ func (f *Future[T]) AfterDone(fn func()) (stop func() bool) {
 	f.mu.Lock()
 	if f.State().done() {
 		f.mu.Unlock()
-		f.runCallback(callback[T]{erased: fn})
+		f.runCallback(callback[T]{fn: fn})
 		return func() bool { return false }
 	}
 	f.nextID++
 	id := f.nextID
-	f.addCallbackLocked(callback[T]{erased: fn, id: id})
+	f.addCallbackLocked(callback[T]{fn: fn, id: id})
 	f.mu.Unlock()
 	return func() bool { return f.removeCallback(id) }
 }
@@ -91,17 +92,21 @@ func (f *Future[T]) AfterDone(fn func()) (stop func() bool) {
 func (f *Future[T]) removeCallback(id uint32) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.first.erased != nil && f.first.id == id {
-		f.first = callback[T]{}
-		if len(f.callbacks) > 0 { // keep the order: the next one moves up
-			f.first = f.callbacks[0]
-			f.callbacks = slices.Delete(f.callbacks, 0, 1)
+	if _, erased := f.first.(func()); erased && f.firstID == id {
+		f.first, f.firstID = nil, 0
+		if f.ext != nil && len(f.ext.callbacks) > 0 { // keep the order: the next one moves up
+			next := f.ext.callbacks[0]
+			f.first, f.firstID = next.fn, next.id
+			f.ext.callbacks = slices.Delete(f.ext.callbacks, 0, 1)
 		}
 		return true
 	}
-	for i, cb := range f.callbacks {
-		if cb.erased != nil && cb.id == id {
-			f.callbacks = slices.Delete(f.callbacks, i, i+1) // zeroes the vacated slot
+	if f.ext == nil {
+		return false
+	}
+	for i, cb := range f.ext.callbacks {
+		if _, erased := cb.fn.(func()); erased && cb.id == id {
+			f.ext.callbacks = slices.Delete(f.ext.callbacks, i, i+1) // zeroes the vacated slot
 			return true
 		}
 	}
@@ -111,7 +116,7 @@ func (f *Future[T]) removeCallback(id uint32) bool {
 // runCallbacks calls first (unless empty), then each of rest, in order. It
 // must be called without mu.
 func (f *Future[T]) runCallbacks(first callback[T], rest []callback[T]) {
-	if !first.empty() {
+	if first.fn != nil {
 		f.runCallback(first)
 	}
 	for _, cb := range rest {
@@ -128,9 +133,10 @@ func (f *Future[T]) runCallback(cb callback[T]) {
 				"stack", string(debug.Stack()))
 		}
 	}()
-	if cb.typed != nil {
-		cb.typed(f)
-	} else {
-		cb.erased()
+	switch fn := cb.fn.(type) {
+	case func(*Future[T]):
+		fn(f)
+	case func():
+		fn()
 	}
 }

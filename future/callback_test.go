@@ -117,8 +117,8 @@ func TestAfterDoneStopLeavesNothing(t *testing.T) {
 		require.True(t, stop())
 	}
 	f.mu.Lock()
-	require.Empty(t, f.callbacks)
-	require.True(t, f.first.empty())
+	require.Empty(t, f.ext.callbacks)
+	require.Nil(t, f.first)
 	f.mu.Unlock()
 	require.NoError(t, f.SetResult(1))
 }

@@ -128,25 +128,25 @@ func (a argCall[In, Out]) call(ctx context.Context) (Out, error) { return a.fn(c
 // submit is Submit with the parent of the task's context and any caller.
 func submit[T any, C caller[T]](ex *Executor, parent context.Context, call C) *Future[T] {
 	t := &execTask[T, C]{call: call, ex: ex}
-	t.task = true
 	t.Future.interrupt = t // until it starts; then its context's cancel
 	t.ctx.parent = parent
 
 	if ex.closed.Load() {
+		t.flags.Store(isTask)
 		_ = t.SetError(ErrShutdown)
 		return &t.Future
 	}
-	t.queued.Store(true)
+	t.flags.Store(isTask | inQueue)
 	ex.enqueue(t)
 	ex.adjustWorkers()
 	// A Shutdown may have begun since the first look, and the workers may
 	// have found the queue empty without t and exited (or none was
-	// started). Whoever clears queued owns the task: if no worker and no
+	// started). Whoever clears inQueue owns the task: if no worker and no
 	// drain by Shutdown has taken it yet, take it back and fail it; its
 	// slot is skipped like a cancelled task's. Otherwise it was queued in
 	// time, and the shutdown runs or cancels it. Both looks are plain
 	// loads: Submit makes no shared writes but the queue's.
-	if ex.closed.Load() && t.queued.Swap(false) {
+	if ex.closed.Load() && t.leaveQueue() {
 		ex.stale.Add(1)
 		_ = t.SetError(ErrShutdown)
 	}
@@ -208,17 +208,22 @@ func (ex *Executor) adjustWorkers() {
 // once, and its slot is skipped when a worker reaches it. On a task running
 // with its taskContext as its context, it ends that context.
 func (t *execTask[T, C]) interrupt() {
-	if t.queued.Swap(false) {
+	if t.leaveQueue() {
 		t.ex.stale.Add(1)
 		return
 	}
 	t.ctx.interrupt()
 }
 
+// leaveQueue clears inQueue and reports whether it was set: of a worker, a
+// Cancel, Shutdown's drain and Submit taking its task back, the one that
+// clears it owns the task's way out of the queue.
+func (t *execTask[T, C]) leaveQueue() bool { return t.flags.And(^uint32(inQueue))&inQueue != 0 }
+
 // take marks a task taken off the queue as no longer queued and reports
 // whether it is still to be run (false: it was cancelled while queued).
 func (t *execTask[T, C]) take() bool {
-	if t.queued.Swap(false) {
+	if t.leaveQueue() {
 		return true
 	}
 	t.ex.stale.Add(-1)

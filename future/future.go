@@ -26,27 +26,55 @@ import (
 //
 // # Cost
 //
-// A pending Future[int] is 120 bytes (a 128-byte allocation), including room
-// for one callback. The Done channel is allocated
-// only when someone asks for it (or blocks in Result) while the future is
-// pending. Resolving a future takes one uncontended mutex and no allocation.
+// A pending Future[int] is 88 bytes (a 96-byte allocation), including room
+// for one callback. The Done channel, and room for more callbacks, are
+// allocated only when someone asks for them (or blocks in Result) while the
+// future is pending. Resolving a future takes one uncontended mutex and no
+// allocation.
 //
 // The zero Future is not usable; create one with New, Go or Submit.
 type Future[T any] struct {
-	mu     sync.Mutex
-	state  atomic.Uint32 // a State; written with mu held, read without it
-	nextID uint32        // identifies AfterDone registrations, for their stop functions
-	task   bool          // created by Go or Submit: String says Task, Cancel may interrupt Running
-	queued atomic.Bool   // an executor task still in its queue: who clears it (worker or Cancel) dequeues it
+	mu    sync.Mutex
+	state atomic.Uint32 // a State; written with mu held (or by a compare-and-swap out of Pending), read without it
+	flags atomic.Uint32 // isTask, inQueue
 
 	// Set once, with mu held, before state becomes final; read freely after.
 	val T
 	err error
 
-	done      chan struct{} // lazily allocated; closed when the future is done
-	first     callback[T]   // the first callback, kept inline: most futures have at most one
+	// The first callback, kept inline in two parts (most futures have at
+	// most one): a func(*Future[T]) from AddDoneCallback or a func() from
+	// AfterDone, with AfterDone's id.
+	first     any
+	firstID   uint32
+	nextID    uint32          // identifies AfterDone registrations, for their stop functions
+	ext       *futureExtra[T] // made by the first Done, or the second callback
+	interrupt interrupter     // tasks: cancels the function's context, or dequeues the task
+}
+
+// futureExtra is the part of a Future that most never use, kept out of line
+// so that a future and a task stay small. Guarded by the future's mu.
+type futureExtra[T any] struct {
+	done      chan struct{} // closed when the future is done
 	callbacks []callback[T] // the callbacks after the first; all run and dropped when done
-	interrupt interrupter   // tasks: cancels the function's context, or dequeues the task
+}
+
+// The flags of a future: set at creation, except inQueue, which an executor
+// task clears when it leaves its queue (see execTask).
+const (
+	isTask  = 1 << iota // created by Go or Submit: String says Task, Cancel may interrupt Running
+	inQueue             // an executor task still in its queue: whoever clears it dequeues it
+)
+
+// isTask reports whether f was created by Go or Submit.
+func (f *Future[T]) isTask() bool { return f.flags.Load()&isTask != 0 }
+
+// extLocked returns f.ext, making it first if need be. f.mu must be held.
+func (f *Future[T]) extLocked() *futureExtra[T] {
+	if f.ext == nil {
+		f.ext = &futureExtra[T]{}
+	}
+	return f.ext
 }
 
 // An interrupter is what Cancel calls on a task: it cancels the function's
@@ -87,13 +115,14 @@ func (f *Future[T]) Cancelled() bool { return f.State() == Cancelled }
 func (f *Future[T]) Done() <-chan struct{} {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.done == nil {
-		f.done = make(chan struct{})
+	e := f.extLocked()
+	if e.done == nil {
+		e.done = make(chan struct{})
 		if f.State().done() {
-			close(f.done)
+			close(e.done)
 		}
 	}
-	return f.done
+	return e.done
 }
 
 // Result waits until the future is done or ctx ends, whichever comes first.
@@ -180,7 +209,7 @@ func (f *Future[T]) SetError(err error) error {
 // themselves. Producers of futures from New call it if they want Running to
 // be reported.
 func (f *Future[T]) SetRunning() error {
-	if f.task {
+	if f.isTask() {
 		return invalidState(f)
 	}
 	if f.setRunning() {
@@ -273,8 +302,8 @@ func (f *Future[T]) finishLocked(st State, v T, err error) (first callback[T], r
 // publishLocked wakes the waiters of a future that has just become done and
 // hands back the callbacks to run once mu is released.
 func (f *Future[T]) publishLocked() (first callback[T], rest []callback[T]) {
-	if f.done != nil {
-		close(f.done)
+	if f.ext != nil && f.ext.done != nil {
+		close(f.ext.done)
 	}
 	return f.takeCallbacksLocked()
 }
@@ -284,7 +313,7 @@ func (f *Future[T]) publishLocked() (first callback[T], rest []callback[T]) {
 // <Task finished result=42>, <Future finished error="boom">.
 func (f *Future[T]) String() string {
 	kind := "Future"
-	if f.task {
+	if f.isTask() {
 		kind = "Task"
 	}
 	st := f.State()

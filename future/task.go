@@ -43,10 +43,13 @@ func newTask[T any](ctx context.Context) (*Future[T], context.Context) {
 	if ctx.Done() != nil {
 		// A plain future: a goTask's taskContext would be 40 bytes unused.
 		tctx, cancel := context.WithCancel(ctx)
-		return &Future[T]{task: true, interrupt: cancelFunc(cancel)}, tctx
+		f := &Future[T]{interrupt: cancelFunc(cancel)}
+		f.flags.Store(isTask)
+		return f, tctx
 	}
 	t := &goTask[T]{ctx: taskContext{parent: ctx}}
-	t.task, t.interrupt = true, &t.ctx
+	t.flags.Store(isTask)
+	t.interrupt = &t.ctx
 	return &t.Future, &t.ctx
 }
 
