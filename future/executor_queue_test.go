@@ -19,7 +19,8 @@ func TestExecutorOverflowFIFO(t *testing.T) {
 		release := make(chan struct{})
 		busy := Submit(ex, func(context.Context) (int, error) { <-release; return -1, nil })
 		synctest.Wait()
-		const n = 3*queueSize + 17
+		queueSize := len(ex.ring.slots)
+		n := 3*queueSize + 17
 		var (
 			mu    sync.Mutex
 			order []int
@@ -65,7 +66,7 @@ func TestCancelFuturesOverflow(t *testing.T) {
 		busy := Submit(ex, func(context.Context) (int, error) { <-release; return 0, nil })
 		synctest.Wait()
 		var ran atomic.Int32
-		fs := make([]*Future[int], 2*queueSize)
+		fs := make([]*Future[int], 2*len(ex.ring.slots))
 		for i := range fs {
 			fs[i] = Submit(ex, func(context.Context) (int, error) { ran.Add(1); return i, nil })
 		}

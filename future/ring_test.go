@@ -104,3 +104,13 @@ func TestRingPerPusherOrder(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// The ring grows with the workers, a power of two from 256 to 4,096 slots.
+func TestRingSize(t *testing.T) {
+	for _, c := range []struct{ workers, want int }{
+		{1, 256}, {2, 512}, {3, 1024}, {6, 2048}, {8, 2048}, {9, 4096}, {32, 4096}, {1 << 30, 4096},
+	} {
+		require.Equal(t, c.want, ringSize(c.workers), "%d workers", c.workers)
+	}
+	require.Len(t, NewExecutor(8).ring.slots, 2048)
+}
