@@ -137,7 +137,7 @@ func (a argCall[In, Out]) call(ctx context.Context) (Out, error) { return a.fn(c
 // submit is Submit with the parent of the task's context and any caller.
 func submit[T any, C caller[T]](ex *Executor, parent context.Context, call C) *Future[T] {
 	t := &execTask[T, C]{call: call, ex: ex}
-	t.Future.interrupt = t // until it starts; then its context's cancel
+	t.Future.interrupt = t // for good, or until it starts with a context.WithCancel of its own
 	t.ctx.parent = parent
 
 	if ex.closed.Load() {
@@ -155,8 +155,7 @@ func submit[T any, C caller[T]](ex *Executor, parent context.Context, call C) *F
 	// slot is skipped like a cancelled task's. Otherwise it was queued in
 	// time, and the shutdown runs or cancels it. Both looks are plain
 	// loads: Submit makes no shared writes but the queue's.
-	if ex.closed.Load() && t.leaveQueue() {
-		ex.stale.Add(1)
+	if ex.closed.Load() && t.dequeue() {
 		_ = t.SetError(ErrShutdown)
 	}
 	return &t.Future
@@ -217,11 +216,20 @@ func (ex *Executor) adjustWorkers() {
 // once, and its slot is skipped when a worker reaches it. On a task running
 // with its taskContext as its context, it ends that context.
 func (t *execTask[T, C]) interrupt() {
-	if t.leaveQueue() {
-		t.ex.stale.Add(1)
-		return
+	if !t.dequeue() {
+		t.ctx.interrupt()
 	}
-	t.ctx.interrupt()
+}
+
+// dequeue takes a task that is still queued out of the queue's count, if no
+// worker has taken it yet, and reports whether it did; its slot stays until
+// a worker reaches it and skips it (take).
+func (t *execTask[T, C]) dequeue() bool {
+	if !t.leaveQueue() {
+		return false
+	}
+	t.ex.stale.Add(1)
+	return true
 }
 
 // leaveQueue clears inQueue and reports whether it was set: of a worker, a

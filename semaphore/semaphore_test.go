@@ -3,6 +3,7 @@ package semaphore
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -11,18 +12,35 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// acquirer starts a goroutine that acquires s and then records id in *order.
-// Within a synctest bubble, synctest.Wait after it guarantees it is queued.
-func acquirer(s *Semaphore, ctx context.Context, id int, mu *sync.Mutex, order *[]int, errs chan<- error) {
+// queueLog starts waiters on a semaphore and records the order in which
+// they acquire it; each waiter's Acquire error arrives on errs.
+type queueLog struct {
+	mu    sync.Mutex
+	order []int
+	errs  chan error
+}
+
+func newQueueLog() *queueLog { return &queueLog{errs: make(chan error, 64)} }
+
+// start starts a goroutine that acquires s and then records id. Within a
+// synctest bubble, synctest.Wait after it guarantees it is queued.
+func (q *queueLog) start(s *Semaphore, ctx context.Context, id int) {
 	go func() {
 		err := s.Acquire(ctx)
 		if err == nil {
-			mu.Lock()
-			*order = append(*order, id)
-			mu.Unlock()
+			q.mu.Lock()
+			q.order = append(q.order, id)
+			q.mu.Unlock()
 		}
-		errs <- err
+		q.errs <- err
 	}()
+}
+
+// acquired returns the ids recorded so far, in order.
+func (q *queueLog) acquired() []int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return slices.Clone(q.order)
 }
 
 func TestAcquireRelease(t *testing.T) {
@@ -47,20 +65,18 @@ func TestAcquireFIFOOrder(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := New(1)
 		require.NoError(t, s.Acquire(context.Background()))
-		var mu sync.Mutex
-		var order []int
-		errs := make(chan error, 5)
+		q := newQueueLog()
 		for i := range 5 {
-			acquirer(s, context.Background(), i, &mu, &order, errs)
+			q.start(s, context.Background(), i)
 			synctest.Wait() // i is queued before i+1 arrives
 		}
 		require.Equal(t, 5, s.Waiters())
 		for range 5 {
 			s.Release()
-			require.NoError(t, <-errs)
+			require.NoError(t, <-q.errs)
 		}
 		s.Release()
-		require.Equal(t, []int{0, 1, 2, 3, 4}, order)
+		require.Equal(t, []int{0, 1, 2, 3, 4}, q.acquired())
 		require.Equal(t, 1, s.Available())
 	})
 }
@@ -108,22 +124,20 @@ func TestAcquireFIFOOrder3(t *testing.T) {
 		ctx := context.Background()
 		require.NoError(t, s.Acquire(ctx))
 		require.NoError(t, s.Acquire(ctx))
-		var mu sync.Mutex
-		var order []int
-		errs := make(chan error, 3)
+		q := newQueueLog()
 		for i := range 3 {
-			acquirer(s, ctx, i, &mu, &order, errs)
+			q.start(s, ctx, i)
 			synctest.Wait()
 		}
 		s.Release()
-		require.NoError(t, <-errs)
+		require.NoError(t, <-q.errs)
 		require.False(t, s.TryAcquire())
 		require.True(t, s.Locked())
 		s.Release()
-		require.NoError(t, <-errs)
+		require.NoError(t, <-q.errs)
 		s.Release()
-		require.NoError(t, <-errs)
-		require.Equal(t, []int{0, 1, 2}, order)
+		require.NoError(t, <-q.errs)
+		require.Equal(t, []int{0, 1, 2}, q.acquired())
 		s.Release()
 		s.Release()
 		require.Equal(t, 2, s.Available())
@@ -139,24 +153,22 @@ func TestAcquireFIFOOrder4(t *testing.T) {
 		for range 3 {
 			require.NoError(t, s.Acquire(ctx))
 		}
-		var mu sync.Mutex
-		var order []int
-		errs := make(chan error, 3)
+		q := newQueueLog()
 		for i := range 3 {
-			acquirer(s, ctx, i, &mu, &order, errs)
+			q.start(s, ctx, i)
 			synctest.Wait()
 		}
 		s.Release()
 		s.Release()
 		synctest.Wait()
 		// Both woke; the order in which they record it is up to the scheduler.
-		require.ElementsMatch(t, []int{0, 1}, order, "two permits: the first two waiters, both awake")
+		require.ElementsMatch(t, []int{0, 1}, q.acquired(), "two permits: the first two waiters, both awake")
 		require.Equal(t, 1, s.Waiters())
 		s.Release()
 		for range 3 {
-			require.NoError(t, <-errs)
+			require.NoError(t, <-q.errs)
 		}
-		require.Equal(t, 2, order[2], "the third waiter last")
+		require.Equal(t, 2, q.acquired()[2], "the third waiter last")
 		for range 3 {
 			s.Release()
 		}
@@ -170,26 +182,24 @@ func TestAcquireCancelBeforeAwoken(t *testing.T) {
 		s := New(1)
 		bg := context.Background()
 		require.NoError(t, s.Acquire(bg))
-		var mu sync.Mutex
-		var order []int
-		errs := make(chan error, 4)
+		q := newQueueLog()
 		ctx1, cancel1 := context.WithCancel(bg)
-		acquirer(s, ctx1, 1, &mu, &order, errs)
+		q.start(s, ctx1, 1)
 		synctest.Wait()
-		acquirer(s, bg, 2, &mu, &order, errs)
+		q.start(s, bg, 2)
 		synctest.Wait()
-		acquirer(s, bg, 3, &mu, &order, errs)
+		q.start(s, bg, 3)
 		synctest.Wait()
 
 		cancel1()
-		require.ErrorIs(t, <-errs, context.Canceled)
+		require.ErrorIs(t, <-q.errs, context.Canceled)
 		require.Equal(t, 2, s.Waiters(), "the cancelled waiter left the queue")
 		s.Release()
-		require.NoError(t, <-errs)
+		require.NoError(t, <-q.errs)
 		s.Release()
-		require.NoError(t, <-errs)
+		require.NoError(t, <-q.errs)
 		s.Release()
-		require.Equal(t, []int{2, 3}, order)
+		require.Equal(t, []int{2, 3}, q.acquired())
 		require.Equal(t, 1, s.Available(), "no permit lost")
 	})
 }
@@ -275,27 +285,25 @@ func TestCancelMiddleWaiter(t *testing.T) {
 		s := New(1)
 		bg := context.Background()
 		require.NoError(t, s.Acquire(bg))
-		var mu sync.Mutex
-		var order []int
-		errs := make(chan error, 5)
+		q := newQueueLog()
 		cancels := map[int]context.CancelFunc{}
 		for i := range 5 {
 			ctx, cancel := context.WithCancel(bg)
 			cancels[i] = cancel
-			acquirer(s, ctx, i, &mu, &order, errs)
+			q.start(s, ctx, i)
 			synctest.Wait()
 		}
 		cancels[2]()
 		cancels[4]()
-		require.ErrorIs(t, <-errs, context.Canceled)
-		require.ErrorIs(t, <-errs, context.Canceled)
+		require.ErrorIs(t, <-q.errs, context.Canceled)
+		require.ErrorIs(t, <-q.errs, context.Canceled)
 		require.Equal(t, 3, s.Waiters())
 		for range 3 {
 			s.Release()
-			require.NoError(t, <-errs)
+			require.NoError(t, <-q.errs)
 		}
 		s.Release()
-		require.Equal(t, []int{0, 1, 3}, order)
+		require.Equal(t, []int{0, 1, 3}, q.acquired())
 		for _, c := range cancels {
 			c()
 		}

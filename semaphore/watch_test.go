@@ -2,7 +2,6 @@ package semaphore
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"testing/synctest"
 
@@ -24,9 +23,7 @@ func TestSharedContextWakesAllItsWaiters(t *testing.T) {
 		s := New(1)
 		bg := context.Background()
 		require.NoError(t, s.Acquire(bg))
-		var mu sync.Mutex
-		var order []int
-		errs := make(chan error, 8)
+		q := newQueueLog()
 		shared, cancel := context.WithCancel(bg)
 		other, cancelOther := context.WithCancel(bg)
 		defer cancelOther()
@@ -38,7 +35,7 @@ func TestSharedContextWakesAllItsWaiters(t *testing.T) {
 			case 4:
 				ctx = other
 			}
-			acquirer(s, ctx, i, &mu, &order, errs)
+			q.start(s, ctx, i)
 			synctest.Wait()
 		}
 		require.Equal(t, 6, s.Waiters())
@@ -46,19 +43,19 @@ func TestSharedContextWakesAllItsWaiters(t *testing.T) {
 
 		cancel()
 		for range 4 {
-			require.ErrorIs(t, <-errs, context.Canceled)
+			require.ErrorIs(t, <-q.errs, context.Canceled)
 		}
 		require.Equal(t, 2, s.Waiters())
 		require.Equal(t, 1, watches(s), "the shared context's registration is gone")
 
 		s.Release()
-		require.NoError(t, <-errs)
+		require.NoError(t, <-q.errs)
 		require.Equal(t, 1, watches(s))
 		s.Release()
-		require.NoError(t, <-errs)
+		require.NoError(t, <-q.errs)
 		require.Zero(t, watches(s), "granting the last waiter of a context drops its registration")
 		s.Release()
-		require.Equal(t, []int{2, 4}, order)
+		require.Equal(t, []int{2, 4}, q.acquired())
 		require.Equal(t, 1, s.Available())
 		require.False(t, s.Locked())
 	})
