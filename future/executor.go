@@ -102,41 +102,22 @@ func (ex *Executor) MaxWorkers() int { return int(ex.max) }
 // nothing and returns a future already failed with ErrShutdown. Submit never
 // blocks.
 func Submit[T any](ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
-	return submit(ex, context.Background(), funcCall[T](fn))
+	return submit(ex, context.Background(), fn)
 }
 
-// execTask is a task queued on an executor. It embeds its future, and the
-// call it makes (C: a function, or a function and its argument for Map), so
-// that a queued task is a single allocation besides the queue slot.
-type execTask[T any, C caller[T]] struct {
+// execTask is a task queued on an executor. It embeds its future, its
+// function and its context, so that a queued task is a single allocation
+// besides the queue slot.
+type execTask[T any] struct {
 	Future[T]
-	call C
-	ex   *Executor
-	ctx  taskContext // the function's context if its parent can never end; else the parent's holder
+	fn  func(context.Context) (T, error)
+	ex  *Executor
+	ctx taskContext // the function's context if its parent can never end; else the parent's holder
 }
 
-// A caller is what an execTask calls.
-type caller[T any] interface {
-	call(context.Context) (T, error)
-}
-
-// funcCall is Submit's caller: the function itself.
-type funcCall[T any] func(context.Context) (T, error)
-
-func (f funcCall[T]) call(ctx context.Context) (T, error) { return f(ctx) }
-
-// argCall is Map's caller: the function and its argument, held in the task
-// rather than in a closure that would be one more allocation per call.
-type argCall[In, Out any] struct {
-	fn func(context.Context, In) (Out, error)
-	in In
-}
-
-func (a argCall[In, Out]) call(ctx context.Context) (Out, error) { return a.fn(ctx, a.in) }
-
-// submit is Submit with the parent of the task's context and any caller.
-func submit[T any, C caller[T]](ex *Executor, parent context.Context, call C) *Future[T] {
-	t := &execTask[T, C]{call: call, ex: ex}
+// submit is Submit with the parent of the task's context.
+func submit[T any](ex *Executor, parent context.Context, fn func(context.Context) (T, error)) *Future[T] {
+	t := &execTask[T]{fn: fn, ex: ex}
 	t.Future.interrupt = t // for good, or until it starts with a context.WithCancel of its own
 	t.ctx.parent = parent
 
@@ -215,7 +196,7 @@ func (ex *Executor) adjustWorkers() {
 // Cancelled) it dequeues the task: the task leaves the queue's count at
 // once, and its slot is skipped when a worker reaches it. On a task running
 // with its taskContext as its context, it ends that context.
-func (t *execTask[T, C]) interrupt() {
+func (t *execTask[T]) interrupt() {
 	if !t.dequeue() {
 		t.ctx.interrupt()
 	}
@@ -224,7 +205,7 @@ func (t *execTask[T, C]) interrupt() {
 // dequeue takes a task that is still queued out of the queue's count, if no
 // worker has taken it yet, and reports whether it did; its slot stays until
 // a worker reaches it and skips it (take).
-func (t *execTask[T, C]) dequeue() bool {
+func (t *execTask[T]) dequeue() bool {
 	if !t.leaveQueue() {
 		return false
 	}
@@ -235,11 +216,15 @@ func (t *execTask[T, C]) dequeue() bool {
 // leaveQueue clears inQueue and reports whether it was set: of a worker, a
 // Cancel, Shutdown's drain and Submit taking its task back, the one that
 // clears it owns the task's way out of the queue.
-func (t *execTask[T, C]) leaveQueue() bool { return t.flags.And(^uint32(inQueue))&inQueue != 0 }
+func (t *execTask[T]) leaveQueue() bool { return t.flags.And(^uint32(inQueue))&inQueue != 0 }
+
+// abort implements queuedTask: Shutdown's drain took the task, and cancels
+// it.
+func (t *execTask[T]) abort() { t.Cancel() }
 
 // take marks a task taken off the queue as no longer queued and reports
 // whether it is still to be run (false: it was cancelled while queued).
-func (t *execTask[T, C]) take() bool {
+func (t *execTask[T]) take() bool {
 	if t.leaveQueue() {
 		return true
 	}
@@ -248,10 +233,9 @@ func (t *execTask[T, C]) take() bool {
 }
 
 // run executes the task on the calling worker.
-func (t *execTask[T, C]) run() {
-	fn := t.call.call
-	var none C
-	t.call = none // not needed once started: let it be collected
+func (t *execTask[T]) run() {
+	fn := t.fn
+	t.fn = nil // not needed once started: let it be collected
 	if t.ctx.parent.Done() == nil {
 		// The task is its own context, and its own interrupter already:
 		// starting it is one compare-and-swap.

@@ -2,6 +2,7 @@ package future
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -59,7 +60,17 @@ func BenchmarkSubmitResult10k(b *testing.B) {
 }
 
 // Map over 10,000 inputs on 8 workers.
-func BenchmarkMap10k(b *testing.B) {
+func BenchmarkMap10k(b *testing.B) { benchMap(b) }
+
+// Map over 10,000 inputs on 8 workers with windows of several sizes (the
+// default is 64): the measurements behind BufferSize's design note.
+func BenchmarkMapBufferSize(b *testing.B) {
+	for _, n := range []int{1, 8, 16, 64, 256} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) { benchMap(b, BufferSize(n)) })
+	}
+}
+
+func benchMap(b *testing.B, opts ...MapOption) {
 	b.ReportAllocs()
 	ctx := context.Background()
 	in := make([]int, benchTasks)
@@ -69,7 +80,7 @@ func BenchmarkMap10k(b *testing.B) {
 	for b.Loop() {
 		ex := NewExecutor(8)
 		n := 0
-		for _, err := range Map(ctx, ex, slices.Values(in), tiny) {
+		for _, err := range Map(ctx, ex, slices.Values(in), tiny, opts...) {
 			if err != nil {
 				b.Fatal(err)
 			}

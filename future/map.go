@@ -18,10 +18,11 @@ type mapConfig struct{ buffer int }
 // Design note: the loop takes results in order, one goroutine for all the
 // workers; each time the oldest call is not done yet, the loop sleeps and
 // is woken, which costs more than a tiny call. Workers that can run further
-// ahead make that rare: on 10,000 tiny calls through 8 workers, a window of
-// 16 cost about 700 ns per call, 64 about 390 and 128 about 380. A window
-// that is too deep only wastes work when the loop is left early (calls
-// already running are asked to stop, queued ones never start).
+// ahead make that rare: on 10,000 tiny calls through 8 workers
+// (BenchmarkMapBufferSize), a window of 1 cost about 1,050 ns per call, 8
+// about 180–300, 16 about 160–270, 64 and 256 about 160–200. A window that
+// is too deep only wastes work when the loop is left early (calls already
+// running are asked to stop, queued ones never start).
 func BufferSize(n int) MapOption {
 	return func(c *mapConfig) { c.buffer = max(1, n) }
 }
@@ -30,16 +31,24 @@ func BufferSize(n int) MapOption {
 // input order (Python's executor.map), each with its error.
 //
 //   - Lazy and bounded: in is pulled only as results are consumed, with at
-//     most BufferSize calls in flight, so an endless input is fine.
-//   - An error from the call at position i is yielded at position i, and the
-//     loop may go on past it (Python stops there: gh-108518).
+//     most BufferSize calls in flight, so an endless input is fine. Calls
+//     are queued in input order, among the executor's other tasks.
+//   - An error from the call at position i is yielded at position i, as fn
+//     returned it, and the loop may go on past it (Python stops there:
+//     gh-108518). A panic in fn is yielded as a *PanicError; a call
+//     refused because the executor is shut down, as ErrShutdown; one
+//     cancelled by Shutdown's CancelPending, as ErrCancelled.
 //   - If ctx ends, Map yields one final (zero, ctx.Err()) and stops.
 //   - Leaving the loop (break, return, panic) or ctx ending cancels every call
 //     in flight: queued ones never run, running ones see their context
 //     cancelled. Map does not wait for them. The input is stopped.
 //
-// The calls' contexts derive from ctx. Map must be ranged over from one
-// goroutine at a time; each range starts afresh.
+// The calls share one context, derived from ctx and cancelled when the loop
+// ends. Map must be ranged over from one goroutine at a time; each range
+// starts afresh.
+//
+// Cost: a range allocates its window as it grows (about 64 bytes a call in
+// flight for small In and Out) and nothing per call after that.
 func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 	fn func(context.Context, In) (Out, error), opts ...MapOption) iter.Seq2[Out, error] {
 	cfg := mapConfig{buffer: 8 * ex.MaxWorkers()}
@@ -52,21 +61,28 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 			yield(zero, err)
 			return
 		}
-		w := window[Out]{fs: make([]*Future[Out], cfg.buffer)}
-		defer w.cancel()
+		r := &mapRun[In, Out]{ex: ex, fn: fn, wake: make(chan struct{}, 1)}
+		r.ctx, r.cancel = context.WithCancel(ctx)
+		w := window[In, Out]{max: cfg.buffer}
+		defer func() {
+			for c := range w.calls() {
+				r.drop(c)
+			}
+			r.cancel()
+		}()
+		done := ctx.Done()
 		// emit waits for the oldest call and yields its outcome; false
 		// means stop: the consumer left the loop, or ctx ended (and that
 		// was yielded).
 		emit := func() bool {
-			head := w.fs[w.first]
-			v, err := head.Result(ctx)
-			if cerr := ctx.Err(); cerr != nil &&
-				(!head.IsDone() || head.Cancelled() || errors.Is(err, cerr)) {
+			c := w.oldest()
+			if !r.wait(c, done) || ctx.Err() != nil && errors.Is(c.err, ctx.Err()) {
 				// Report ctx's end once, not the call's echo of it.
 				var zero Out
-				yield(zero, cerr)
+				yield(zero, ctx.Err())
 				return false
 			}
+			v, err := c.out, c.err
 			w.pop()
 			return yield(v, err)
 		}
@@ -79,8 +95,8 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 				yield(zero, err)
 				return
 			}
-			w.push(submit[Out](ex, ctx, argCall[In, Out]{fn, v}))
-			if w.n == len(w.fs) && !emit() {
+			r.start(w.push(r), v)
+			if w.n == w.max && !emit() {
 				return
 			}
 		}
@@ -92,26 +108,51 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 	}
 }
 
-// window is Map's calls in flight, oldest first, in a circular buffer.
-type window[T any] struct {
-	fs       []*Future[T]
+// window is Map's calls in flight, oldest first, in a circular buffer that
+// grows up to max. Its slots keep their mapCall for the next input once
+// the outcome has been yielded.
+type window[In, Out any] struct {
+	cs       []*mapCall[In, Out]
 	first, n int
+	max      int
 }
 
-func (w *window[T]) push(f *Future[T]) {
-	w.fs[(w.first+w.n)%len(w.fs)] = f
+// push returns an idle call in the next slot, growing the buffer if need be.
+func (w *window[In, Out]) push(r *mapRun[In, Out]) *mapCall[In, Out] {
+	if w.n == len(w.cs) {
+		// Full but below max: double, unrolled so that the oldest is first.
+		cs := make([]*mapCall[In, Out], min(w.max, max(8, 2*len(w.cs))))
+		for i := range w.n {
+			cs[i] = w.cs[(w.first+i)%len(w.cs)]
+		}
+		w.cs, w.first = cs, 0
+	}
+	i := (w.first + w.n) % len(w.cs)
+	if w.cs[i] == nil {
+		w.cs[i] = &mapCall[In, Out]{r: r}
+	}
 	w.n++
+	return w.cs[i]
 }
 
-func (w *window[T]) pop() {
-	w.fs[w.first] = nil
-	w.first = (w.first + 1) % len(w.fs)
+func (w *window[In, Out]) oldest() *mapCall[In, Out] { return w.cs[w.first] }
+
+// pop frees the oldest call's slot for a later input.
+func (w *window[In, Out]) pop() {
+	c := w.cs[w.first]
+	c.out, c.err = *new(Out), nil
+	c.state.Store(callIdle)
+	w.first = (w.first + 1) % len(w.cs)
 	w.n--
 }
 
-// cancel cancels every call still in the window.
-func (w *window[T]) cancel() {
-	for ; w.n > 0; w.pop() {
-		w.fs[w.first].Cancel()
+// calls yields the calls in flight, oldest first.
+func (w *window[In, Out]) calls() iter.Seq[*mapCall[In, Out]] {
+	return func(yield func(*mapCall[In, Out]) bool) {
+		for i := range w.n {
+			if !yield(w.cs[(w.first+i)%len(w.cs)]) {
+				return
+			}
+		}
 	}
 }

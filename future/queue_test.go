@@ -8,9 +8,9 @@ import (
 
 type fakeTask int
 
-func (fakeTask) take() bool   { return true }
-func (fakeTask) run()         {}
-func (fakeTask) Cancel() bool { return false }
+func (fakeTask) take() bool { return true }
+func (fakeTask) run()       {}
+func (fakeTask) abort()     {}
 
 // The block queue stays FIFO across block boundaries, with interleaved pushes
 // and pops, and reuses its last block when it empties.

@@ -41,9 +41,9 @@ func (ex *Executor) Shutdown(opts ...ShutdownOption) {
 		pending = ex.drain()
 	}
 	ex.wakeAll() // sleeping workers see closed, and exit once the queue is empty
-	// Cancel outside the lock: Cancel runs the futures' callbacks.
+	// Abort outside the lock: cancelling a future runs its callbacks.
 	for _, t := range pending {
-		t.Cancel()
+		t.abort()
 	}
 }
 

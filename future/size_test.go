@@ -16,6 +16,6 @@ func TestSizes(t *testing.T) {
 		t.Skip("sizes are documented for 64-bit platforms")
 	}
 	require.EqualValues(t, 88, unsafe.Sizeof(Future[int]{}))
-	require.EqualValues(t, 144, unsafe.Sizeof(execTask[int, funcCall[int]]{}))
+	require.EqualValues(t, 144, unsafe.Sizeof(execTask[int]{}))
 	require.EqualValues(t, 128, unsafe.Sizeof(goTask[int]{}))
 }

@@ -105,15 +105,22 @@ func (f *Future[T]) execute(ctx context.Context, fn func(context.Context) (T, er
 		// Both end Finished: a panic is never read as a cancellation, even
 		// when its value is context.Canceled.
 		var zero T
-		if p := recover(); p != nil {
-			_ = f.resolve(Finished, zero, &PanicError{Value: p, Stack: debug.Stack()})
-		} else {
-			_ = f.resolve(Finished, zero, ErrGoexit)
-		}
+		_ = f.resolve(Finished, zero, abnormalEnd(recover()))
 	}()
 	v, err = fn(ctx)
 	returned = true
 	f.resolveTask(v, err)
+}
+
+// abnormalEnd returns the outcome of a function that did not return: a
+// *PanicError for the panic value p that a deferred function recovered, or
+// ErrGoexit if there was none (the function called runtime.Goexit). Called
+// while the panic is under way, it records the panicking goroutine's stack.
+func abnormalEnd(p any) error {
+	if p != nil {
+		return &PanicError{Value: p, Stack: debug.Stack()}
+	}
+	return ErrGoexit
 }
 
 // resolveTask records a task function's outcome: a cancellation error ends

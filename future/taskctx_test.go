@@ -15,14 +15,14 @@ import (
 // (or returns at once if block is false).
 func capture(ex *Executor, parent context.Context, block bool) (*Future[int], context.Context) {
 	got := make(chan context.Context, 1)
-	f := submit(ex, parent, funcCall[int](func(ctx context.Context) (int, error) {
+	f := submit(ex, parent, func(ctx context.Context) (int, error) {
 		got <- ctx
 		if block {
 			<-ctx.Done()
 			return 0, ctx.Err()
 		}
 		return 1, nil
-	}))
+	})
 	return f, <-got
 }
 
