@@ -83,6 +83,7 @@
 // a bare goroutine with a channel and its own cancellable context (8). A task
 // queued on an Executor holds 162 bytes (its 144-byte allocation and its
 // share of the overflow list); 10,000 tiny tasks through 8 workers cost
-// 290–600 ns each with Submit and Result, 330–490 with Map; Gather and Wait
-// follow 10,000 futures at about 350 ns each.
+// 250–450 ns each with Submit and Result, and 150–220 with Map, which
+// allocates nothing per call; Gather and Wait follow 10,000 futures at
+// about 350 ns each.
 package future

@@ -23,8 +23,8 @@ var ErrCancelled error = cancelledError{}
 
 // ErrShutdown is the outcome of a task submitted to an Executor after its
 // shutdown began (Python raises RuntimeError("cannot schedule new futures
-// after shutdown")). It also matches ErrCancelled? No: a task refused at
-// submission never ran and was never cancelled; it is its own condition.
+// after shutdown")). It does not match ErrCancelled: a task refused at
+// submission was never queued, so it was never cancelled either.
 var ErrShutdown = errors.New("future: cannot schedule new tasks after shutdown")
 
 // ErrGoexit is the outcome of a task whose function called runtime.Goexit

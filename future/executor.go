@@ -26,8 +26,9 @@ import (
 // never shut down keeps its idle workers.
 //
 // Cost: a queued task is one allocation holding its future, its function and
-// its context (176 bytes for a Future[int]) and a queue slot (24 bytes in
-// the ring, 16 in the overflow list). When the parent context can never end,
+// its context (144 bytes for a Future[int]) and a queue slot (24 bytes in
+// the ring, 16 in the overflow list). Map's calls are not futures: they
+// reuse the slots of Map's window, and allocate nothing. When the parent context can never end,
 // as with Submit, the task is its own context (see taskContext) and running
 // it allocates nothing more. Submit, and a worker's taking the next task,
 // take no lock while the ring has room: 256 tasks per worker, between 256

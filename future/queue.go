@@ -4,7 +4,7 @@ package future
 type queuedTask interface {
 	take() bool // taken off the queue: still to run? (false if cancelled while queued)
 	run()
-	abort()     // taken off the queue by Shutdown's drain: cancel it
+	abort() // taken off the queue by Shutdown's drain: cancel it
 }
 
 const queueBlock = 64
