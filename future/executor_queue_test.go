@@ -82,19 +82,41 @@ func TestCancelFuturesOverflow(t *testing.T) {
 	})
 }
 
+// raceShutdown runs rounds in which goroutines load a fresh executor, all
+// at once, while Shutdown races them, with CancelPending in odd rounds.
+// load starts the goroutines with wg.Go, each waiting for start, and
+// returns what to check once they have returned. Every round must end with
+// Wait returning and nothing queued or running.
+func raceShutdown(t *testing.T, rounds int,
+	load func(ex *Executor, start <-chan struct{}, wg *sync.WaitGroup) (check func(cancelPending bool))) {
+	for round := range rounds {
+		cancelPending := round%2 == 1
+		ex := NewExecutor(1 + round%4)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		check := load(ex, start, &wg)
+		close(start)
+		if cancelPending {
+			ex.Shutdown(CancelPending())
+		} else {
+			ex.Shutdown()
+		}
+		wg.Wait()
+		require.NoError(t, ex.Wait(context.Background()))
+		check(cancelPending)
+		require.Equal(t, ExecutorStats{MaxWorkers: ex.MaxWorkers()}, ex.Stats(), "round %d", round)
+	}
+}
+
 // Submit racing Shutdown: every future ends, either run and finished,
 // failed with ErrShutdown without running, or (with CancelPending)
 // cancelled without running; Wait returns, so no worker is left behind.
 func TestSubmitShutdownRace(t *testing.T) {
-	for round := range 200 {
-		cancelPending := round%2 == 1
-		ex := NewExecutor(1 + round%4)
+	raceShutdown(t, 200, func(ex *Executor, start <-chan struct{}, wg *sync.WaitGroup) func(bool) {
 		const submitters, each = 4, 50
 		var (
-			wg    sync.WaitGroup
-			start = make(chan struct{})
-			fs    [submitters * each]*Future[int]
-			ran   [submitters * each]atomic.Bool
+			fs  [submitters * each]*Future[int]
+			ran [submitters * each]atomic.Bool
 		)
 		for s := range submitters {
 			wg.Go(func() {
@@ -105,29 +127,22 @@ func TestSubmitShutdownRace(t *testing.T) {
 				}
 			})
 		}
-		close(start)
-		if cancelPending {
-			ex.Shutdown(CancelPending())
-		} else {
-			ex.Shutdown()
-		}
-		wg.Wait()
-		require.NoError(t, ex.Wait(context.Background()))
-		for i, f := range fs {
-			require.True(t, f.IsDone(), "round %d task %d: %v", round, i, f)
-			switch err := f.Err(); {
-			case err == nil:
-				require.True(t, ran[i].Load())
-			case f.Cancelled():
-				require.True(t, cancelPending, "cancelled without CancelPending")
-				require.False(t, ran[i].Load())
-			default:
-				require.ErrorIs(t, err, ErrShutdown)
-				require.False(t, ran[i].Load())
+		return func(cancelPending bool) {
+			for i, f := range fs {
+				require.True(t, f.IsDone(), "task %d: %v", i, f)
+				switch err := f.Err(); {
+				case err == nil:
+					require.True(t, ran[i].Load())
+				case f.Cancelled():
+					require.True(t, cancelPending, "cancelled without CancelPending")
+					require.False(t, ran[i].Load())
+				default:
+					require.ErrorIs(t, err, ErrShutdown)
+					require.False(t, ran[i].Load())
+				}
 			}
 		}
-		require.Equal(t, ExecutorStats{MaxWorkers: ex.MaxWorkers()}, ex.Stats())
-	}
+	})
 }
 
 // Workers that go to sleep as tasks arrive one by one are always woken: a

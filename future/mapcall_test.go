@@ -160,53 +160,44 @@ func TestMapBreakCancelsRunning(t *testing.T) {
 
 // Maps racing Shutdown, with and without CancelPending: every position
 // yields its value, ErrShutdown or (with CancelPending) ErrCancelled; a call
-// that yields an error never ran; the loop ends, and the executor ends with
-// nothing queued. Some calls are queued while Shutdown begins, and are
+// that yields an error never ran; every loop ends, and the executor ends
+// with nothing queued. Some calls are queued while Shutdown begins, and are
 // taken back (see mapRun.start).
 func TestMapShutdownRace(t *testing.T) {
-	for round := range 200 {
-		cancelPending := round%2 == 1
-		ex := NewExecutor(1 + round%3)
+	raceShutdown(t, 200, func(ex *Executor, start <-chan struct{}, wg *sync.WaitGroup) func(bool) {
 		const maps, each = 3, 60
 		var (
-			wg    sync.WaitGroup
-			start = make(chan struct{})
-			ran   [maps][each]atomic.Bool
+			vs   [maps][]int
+			errs [maps][]error
+			ran  [maps][each]atomic.Bool
 		)
 		for m := range maps {
 			wg.Go(func() {
 				<-start
-				i := 0
-				for v, err := range Map(context.Background(), ex, slices.Values(count(each)),
+				vs[m], errs[m] = collectMap(Map(context.Background(), ex, slices.Values(count(each)),
 					func(_ context.Context, i int) (int, error) { ran[m][i].Store(true); return i, nil },
-					BufferSize(1+m*4)) {
+					BufferSize(1+m*4)))
+			})
+		}
+		return func(cancelPending bool) {
+			for m := range maps {
+				require.Len(t, errs[m], each)
+				for i, err := range errs[m] {
 					switch {
 					case err == nil:
-						require.Equal(t, i, v)
+						require.Equal(t, i, vs[m][i])
+						continue
 					case errors.Is(err, ErrShutdown):
 					case errors.Is(err, ErrCancelled):
 						require.True(t, cancelPending, "cancelled without CancelPending")
 					default:
 						require.NoError(t, err)
 					}
-					if err != nil {
-						require.False(t, ran[m][i].Load(), "map %d call %d yielded %v but ran", m, i, err)
-					}
-					i++
+					require.False(t, ran[m][i].Load(), "map %d call %d yielded %v but ran", m, i, err)
 				}
-				require.Equal(t, each, i)
-			})
+			}
 		}
-		close(start)
-		if cancelPending {
-			ex.Shutdown(CancelPending())
-		} else {
-			ex.Shutdown()
-		}
-		wg.Wait()
-		require.NoError(t, ex.Wait(context.Background()))
-		require.Equal(t, ExecutorStats{MaxWorkers: ex.MaxWorkers()}, ex.Stats(), "round %d", round)
-	}
+	})
 }
 
 // A call being queued while Shutdown begins, and that no worker has taken,
