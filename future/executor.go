@@ -27,13 +27,12 @@ import (
 //
 // Cost: a queued task is one allocation holding its future, its function and
 // its context (144 bytes for a Future[int]) and a queue slot (24 bytes in
-// the ring, 16 in the overflow list). Map's calls are not futures: they
-// reuse the slots of Map's window, and allocate nothing. When the parent context can never end,
-// as with Submit, the task is its own context (see taskContext) and running
-// it allocates nothing more. Submit, and a worker's taking the next task,
-// take no lock while the ring has room: 256 tasks per worker, between 256
-// and 4,096 in all (24 bytes a slot, allocated by NewExecutor: 48 KiB for 8
-// workers).
+// the ring, 16 in the overflow list); the task is its own context (see
+// taskContext), and running it allocates nothing more. Map's calls are not
+// futures: they reuse the slots of Map's window, and allocate nothing.
+// Submit, and a worker's taking the next task, take no lock while the ring
+// has room: 256 tasks per worker, between 256 and 4,096 in all (24 bytes a
+// slot, allocated by NewExecutor: 48 KiB for 8 workers).
 //
 // Design note: a mutex-guarded queue with a condition variable spent half of
 // a tiny task's cost on that one mutex, fought over by the submitter and
