@@ -102,44 +102,47 @@ func (ex *Executor) MaxWorkers() int { return int(ex.max) }
 // nothing and returns a future already failed with ErrShutdown. Submit never
 // blocks.
 func Submit[T any](ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
-	return submit(ex, context.Background(), fn)
-}
-
-// execTask is a task queued on an executor. It embeds its future, its
-// function and its context, so that a queued task is a single allocation
-// besides the queue slot.
-type execTask[T any] struct {
-	Future[T]
-	fn  func(context.Context) (T, error)
-	ex  *Executor
-	ctx taskContext // the function's context if its parent can never end; else the parent's holder
-}
-
-// submit is Submit with the parent of the task's context.
-func submit[T any](ex *Executor, parent context.Context, fn func(context.Context) (T, error)) *Future[T] {
 	t := &execTask[T]{fn: fn, ex: ex}
-	t.Future.interrupt = t // for good, or until it starts with a context.WithCancel of its own
-	t.ctx.parent = parent
-
+	t.Future.interrupt = t
+	t.ctx.parent = context.Background()
 	if ex.closed.Load() {
 		t.flags.Store(isTask)
 		_ = t.SetError(ErrShutdown)
 		return &t.Future
 	}
 	t.flags.Store(isTask | inQueue)
-	ex.enqueue(t)
-	ex.adjustWorkers()
-	// A Shutdown may have begun since the first look, and the workers may
-	// have found the queue empty without t and exited (or none was
-	// started). Whoever clears inQueue owns the task: if no worker and no
-	// drain by Shutdown has taken it yet, take it back and fail it; its
-	// slot is skipped like a cancelled task's. Otherwise it was queued in
-	// time, and the shutdown runs or cancels it. Both looks are plain
-	// loads: Submit makes no shared writes but the queue's.
-	if ex.closed.Load() && t.dequeue() {
+	if !ex.queue(t) {
 		_ = t.SetError(ErrShutdown)
 	}
 	return &t.Future
+}
+
+// execTask is a task queued on an executor. It embeds its future, its
+// function and its context (a taskContext: Submit's parent, Background, can
+// never end), so that a queued task is a single allocation besides the
+// queue slot.
+type execTask[T any] struct {
+	Future[T]
+	fn  func(context.Context) (T, error)
+	ex  *Executor
+	ctx taskContext
+}
+
+// queue appends t, already marked as queued, and starts a worker for it if
+// need be. It reports false if t was taken back because a Shutdown began
+// meanwhile: the caller fails t with ErrShutdown.
+//
+// The workers may have found the queue empty without t and exited (or none
+// was started), so a Shutdown that began since the caller's first look at
+// closed may have missed t. Whoever takes t out of the queue owns it (see
+// queuedTask): if no worker and no drain by Shutdown has taken it yet, queue
+// takes it back, and its slot is skipped like a cancelled task's. Otherwise
+// it was queued in time, and the shutdown runs or cancels it. Both looks are
+// plain loads: queuing makes no shared writes but the queue's.
+func (ex *Executor) queue(t queuedTask) bool {
+	ex.enqueue(t)
+	ex.adjustWorkers()
+	return !ex.closed.Load() || !t.dequeue()
 }
 
 // enqueue appends t to the queue and wakes a sleeping worker, if any.
@@ -191,20 +194,17 @@ func (ex *Executor) adjustWorkers() {
 	ex.mu.Unlock()
 }
 
-// interrupt is what Cancel calls until the task has started with a
-// context.WithCancel of its own. On a queued task (Cancel has just made it
+// interrupt is what Cancel calls. On a queued task (Cancel has just made it
 // Cancelled) it dequeues the task: the task leaves the queue's count at
-// once, and its slot is skipped when a worker reaches it. On a task running
-// with its taskContext as its context, it ends that context.
+// once, and its slot is skipped when a worker reaches it. On a running task
+// it ends the function's context.
 func (t *execTask[T]) interrupt() {
 	if !t.dequeue() {
 		t.ctx.interrupt()
 	}
 }
 
-// dequeue takes a task that is still queued out of the queue's count, if no
-// worker has taken it yet, and reports whether it did; its slot stays until
-// a worker reaches it and skips it (take).
+// dequeue implements queuedTask.
 func (t *execTask[T]) dequeue() bool {
 	if !t.leaveQueue() {
 		return false
@@ -232,28 +232,14 @@ func (t *execTask[T]) take() bool {
 	return false
 }
 
-// run executes the task on the calling worker.
+// run executes the task on the calling worker. The task is its own context,
+// and its own interrupter already: starting it is one compare-and-swap.
 func (t *execTask[T]) run() {
 	fn := t.fn
-	t.fn = nil // not needed once started: let it be collected
-	if t.ctx.parent.Done() == nil {
-		// The task is its own context, and its own interrupter already:
-		// starting it is one compare-and-swap.
-		defer t.ctx.interrupt() // the function's context ends when it returns
-		if t.setRunning() {
-			t.execute(&t.ctx, fn)
-		}
-		return
-	}
-	ctx, cancel := context.WithCancel(t.ctx.parent)
-	defer cancel() // the function's context ends when it returns
-	if err := ctx.Err(); err != nil {
-		var zero T
-		t.resolveTask(zero, err) // its parent ended while it was queued
-		return
-	}
-	if t.startTask(cancelFunc(cancel)) {
-		t.execute(ctx, fn)
+	t.fn = nil              // not needed once started: let it be collected
+	defer t.ctx.interrupt() // the function's context ends when it returns
+	if t.setRunning() {
+		t.execute(&t.ctx, fn)
 	}
 }
 

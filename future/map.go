@@ -66,7 +66,7 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 		w := window[In, Out]{max: cfg.buffer}
 		defer func() {
 			for c := range w.calls() {
-				r.drop(c)
+				c.dequeue()
 			}
 			r.cancel()
 		}()

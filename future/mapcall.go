@@ -38,16 +38,17 @@ type mapCall[In, Out any] struct {
 	state atomic.Uint32 // a call state, below
 }
 
-// The states of a mapCall. Queued moves to taken (by the one worker, or
-// Shutdown's drain, or Map taking it back, that wins the compare-and-swap)
-// or to dropped (the loop ended first); taken moves to done, after which
-// only the loop touches the call, until it queues it again.
+// The states of a mapCall. Queued moves to taken (by the worker, or
+// Shutdown's drain, that pops it) or to dropped (dequeued: the loop ended,
+// or the executor took it back), whichever compare-and-swap wins; taken
+// moves to done, after which only the loop touches the call, until it
+// queues it again.
 const (
 	callIdle    uint32 = iota // not in use
 	callQueued                // in the executor's queue, to run
-	callTaken                 // taken off the queue: running, or about to fail
+	callTaken                 // popped off the queue: running, or about to be cancelled
 	callDone                  // out and err are set
-	callDropped               // cancelled while queued: its queue slot is skipped
+	callDropped               // dequeued while queued: its queue slot is skipped
 )
 
 // start queues a call of r.fn on v; after Shutdown, it fails c with
@@ -60,20 +61,14 @@ func (r *mapRun[In, Out]) start(c *mapCall[In, Out], v In) {
 	}
 	c.in = v
 	c.state.Store(callQueued)
-	r.ex.enqueue(c)
-	r.ex.adjustWorkers()
-	// As in submit: a Shutdown that began meanwhile may have missed c;
-	// take it back unless a worker or a drain has it already.
-	if !r.ex.closed.Load() || !c.state.CompareAndSwap(callQueued, callTaken) {
-		return
+	if !r.ex.queue(c) {
+		// Taken back: its queue slot stays until a worker skips it. The
+		// loop may reuse c meanwhile, but never queues it again (the
+		// executor stays closed), so take skips it.
+		c.in = *new(In)
+		c.err = ErrShutdown
+		c.state.Store(callDone)
 	}
-	// Its queue slot stays until a worker skips it. The loop may reuse c
-	// meanwhile, but never queues it again: the executor stays closed, so
-	// c is never queued when the worker looks, and take skips it.
-	r.ex.stale.Add(1)
-	c.in = *new(In)
-	c.err = ErrShutdown
-	c.state.Store(callDone)
 }
 
 // take implements queuedTask.
@@ -81,8 +76,18 @@ func (c *mapCall[In, Out]) take() bool {
 	if c.state.CompareAndSwap(callQueued, callTaken) {
 		return true
 	}
-	c.r.ex.stale.Add(-1) // dropped, or taken back by start
+	c.r.ex.stale.Add(-1) // dequeued first
 	return false
+}
+
+// dequeue implements queuedTask: the loop's end drops queued calls with it,
+// and the executor takes back a call that a Shutdown may have missed.
+func (c *mapCall[In, Out]) dequeue() bool {
+	if !c.state.CompareAndSwap(callQueued, callDropped) {
+		return false
+	}
+	c.r.ex.stale.Add(1)
+	return true
 }
 
 // run implements queuedTask: it calls the function, unless the loop has
@@ -153,13 +158,5 @@ func (r *mapRun[In, Out]) wait(c *mapCall[In, Out], done <-chan struct{}) bool {
 func (r *mapRun[In, Out]) unwait(c *mapCall[In, Out]) {
 	if !r.waiting.CompareAndSwap(c, nil) {
 		<-r.wake
-	}
-}
-
-// drop cancels c if it is still queued: it never runs, and its queue slot
-// is skipped.
-func (r *mapRun[In, Out]) drop(c *mapCall[In, Out]) {
-	if c.state.CompareAndSwap(callQueued, callDropped) {
-		r.ex.stale.Add(1)
 	}
 }

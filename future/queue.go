@@ -1,8 +1,12 @@
 package future
 
-// queuedTask is what an executor's queue holds: an execTask of any type.
+// queuedTask is what an executor's queue holds: an execTask of any type, or
+// a call of a Map. Of a worker, Shutdown's drain, a Cancel (or the end of a
+// Map's loop) and the submitter taking it back, the one that takes a task
+// out of the queue, with take or dequeue, owns its way out.
 type queuedTask interface {
-	take() bool // taken off the queue: still to run? (false if cancelled while queued)
+	take() bool    // popped off the queue: still to run? (false if dequeued before)
+	dequeue() bool // still queued? Then it is out of the queue's count, and its slot is skipped when popped
 	run()
 	abort() // taken off the queue by Shutdown's drain: cancel it
 }

@@ -76,18 +76,6 @@ func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)
 	f.execute(ctx, fn)
 }
 
-// startTask moves a queued task to Running, installing cancel as what Cancel
-// calls from now on. It reports false if the task was cancelled first.
-func (f *Future[T]) startTask(cancel interrupter) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if !f.setRunning() {
-		return false
-	}
-	f.interrupt = cancel
-	return true
-}
-
 // execute calls fn for a running task and resolves f with the outcome,
 // whether fn returns, panics or calls runtime.Goexit.
 func (f *Future[T]) execute(ctx context.Context, fn func(context.Context) (T, error)) {

@@ -11,11 +11,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// capture submits a task that hands its context out, then waits for cancel
-// (or returns at once if block is false).
-func capture(ex *Executor, parent context.Context, block bool) (*Future[int], context.Context) {
+// capture starts a task with start (Submit on an executor, or Go with a
+// parent) that hands its context out, then waits for cancel (or returns at
+// once if block is false).
+func capture(start func(func(context.Context) (int, error)) *Future[int], block bool) (*Future[int], context.Context) {
 	got := make(chan context.Context, 1)
-	f := submit(ex, parent, func(ctx context.Context) (int, error) {
+	f := start(func(ctx context.Context) (int, error) {
 		got <- ctx
 		if block {
 			<-ctx.Done()
@@ -26,16 +27,22 @@ func capture(ex *Executor, parent context.Context, block bool) (*Future[int], co
 	return f, <-got
 }
 
-// The context a submitted function gets behaves as context.WithCancel's
-// would: live while the task runs, Canceled (and Cause Canceled) once the
-// task is cancelled, values and deadline from its parent.
+func submitTo(ex *Executor) func(func(context.Context) (int, error)) *Future[int] {
+	return func(fn func(context.Context) (int, error)) *Future[int] { return Submit(ex, fn) }
+}
+
+func goWith(parent context.Context) func(func(context.Context) (int, error)) *Future[int] {
+	return func(fn func(context.Context) (int, error)) *Future[int] { return Go(parent, fn) }
+}
+
+// The context a task gets when its parent can never end behaves as
+// context.WithCancel's would: live while the task runs, Canceled (and Cause
+// Canceled) once the task is cancelled, values and deadline from its parent.
 func TestTaskContextCancel(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		ex := NewExecutor(1)
-		defer ex.Close()
 		type key struct{}
 		parent := context.WithValue(context.Background(), key{}, "v")
-		f, ctx := capture(ex, parent, true)
+		f, ctx := capture(goWith(parent), true)
 		require.IsType(t, &taskContext{}, ctx, "a parent that can never end: the task is its own context")
 		require.NoError(t, ctx.Err())
 		require.Nil(t, context.Cause(ctx))
@@ -63,7 +70,7 @@ func TestTaskContextCancel(t *testing.T) {
 func TestTaskContextEndsWhenFunctionReturns(t *testing.T) {
 	ex := NewExecutor(1)
 	defer ex.Close()
-	f, ctx := capture(ex, context.Background(), false)
+	f, ctx := capture(submitTo(ex), false)
 	_, err := f.Result(context.Background())
 	require.NoError(t, err)
 	<-ctx.Done()
@@ -76,7 +83,7 @@ func TestTaskContextDerived(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ex := NewExecutor(1)
 		defer ex.Close()
-		f, ctx := capture(ex, context.Background(), true)
+		f, ctx := capture(submitTo(ex), true)
 
 		child, cancelChild := context.WithCancel(ctx)
 		defer cancelChild()
@@ -117,10 +124,8 @@ func TestTaskContextDerived(t *testing.T) {
 // ends the function's context, with the parent's cause.
 func TestTaskContextCancellableParent(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		ex := NewExecutor(1)
-		defer ex.Close()
 		parent, cancel := context.WithCancelCause(context.Background())
-		f, ctx := capture(ex, parent, true)
+		f, ctx := capture(goWith(parent), true)
 		_, own := ctx.(*taskContext)
 		require.False(t, own)
 		boom := errors.New("shutting down")

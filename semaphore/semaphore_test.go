@@ -22,9 +22,9 @@ type queueLog struct {
 
 func newQueueLog() *queueLog { return &queueLog{errs: make(chan error, 64)} }
 
-// start starts a goroutine that acquires s and then records id. Within a
-// synctest bubble, synctest.Wait after it guarantees it is queued.
-func (q *queueLog) start(s *Semaphore, ctx context.Context, id int) {
+// queue starts a goroutine that acquires s and then records id, and returns
+// once it has acquired or is queued (it runs in a synctest bubble).
+func (q *queueLog) queue(s *Semaphore, ctx context.Context, id int) {
 	go func() {
 		err := s.Acquire(ctx)
 		if err == nil {
@@ -34,6 +34,7 @@ func (q *queueLog) start(s *Semaphore, ctx context.Context, id int) {
 		}
 		q.errs <- err
 	}()
+	synctest.Wait()
 }
 
 // acquired returns the ids recorded so far, in order.
@@ -67,8 +68,7 @@ func TestAcquireFIFOOrder(t *testing.T) {
 		require.NoError(t, s.Acquire(context.Background()))
 		q := newQueueLog()
 		for i := range 5 {
-			q.start(s, context.Background(), i)
-			synctest.Wait() // i is queued before i+1 arrives
+			q.queue(s, context.Background(), i) // i is queued before i+1 arrives
 		}
 		require.Equal(t, 5, s.Waiters())
 		for range 5 {
@@ -126,8 +126,7 @@ func TestAcquireFIFOOrder3(t *testing.T) {
 		require.NoError(t, s.Acquire(ctx))
 		q := newQueueLog()
 		for i := range 3 {
-			q.start(s, ctx, i)
-			synctest.Wait()
+			q.queue(s, ctx, i)
 		}
 		s.Release()
 		require.NoError(t, <-q.errs)
@@ -155,8 +154,7 @@ func TestAcquireFIFOOrder4(t *testing.T) {
 		}
 		q := newQueueLog()
 		for i := range 3 {
-			q.start(s, ctx, i)
-			synctest.Wait()
+			q.queue(s, ctx, i)
 		}
 		s.Release()
 		s.Release()
@@ -184,12 +182,9 @@ func TestAcquireCancelBeforeAwoken(t *testing.T) {
 		require.NoError(t, s.Acquire(bg))
 		q := newQueueLog()
 		ctx1, cancel1 := context.WithCancel(bg)
-		q.start(s, ctx1, 1)
-		synctest.Wait()
-		q.start(s, bg, 2)
-		synctest.Wait()
-		q.start(s, bg, 3)
-		synctest.Wait()
+		q.queue(s, ctx1, 1)
+		q.queue(s, bg, 2)
+		q.queue(s, bg, 3)
 
 		cancel1()
 		require.ErrorIs(t, <-q.errs, context.Canceled)
@@ -290,8 +285,7 @@ func TestCancelMiddleWaiter(t *testing.T) {
 		for i := range 5 {
 			ctx, cancel := context.WithCancel(bg)
 			cancels[i] = cancel
-			q.start(s, ctx, i)
-			synctest.Wait()
+			q.queue(s, ctx, i)
 		}
 		cancels[2]()
 		cancels[4]()

@@ -35,8 +35,7 @@ func TestSharedContextWakesAllItsWaiters(t *testing.T) {
 			case 4:
 				ctx = other
 			}
-			q.start(s, ctx, i)
-			synctest.Wait()
+			q.queue(s, ctx, i)
 		}
 		require.Equal(t, 6, s.Waiters())
 		require.Equal(t, 2, watches(s), "one per context that can end")
