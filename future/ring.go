@@ -1,6 +1,9 @@
 package future
 
-import "sync/atomic"
+import (
+	"runtime"
+	"sync/atomic"
+)
 
 // ring is a bounded lock-free FIFO of queued tasks for any number of
 // producers and consumers: Dmitry Vyukov's array queue, in which each slot
@@ -8,10 +11,16 @@ import "sync/atomic"
 // one compare-and-swap on a shared index when it does not collide, and it
 // never blocks: it reports full or empty instead.
 //
-// One caveat of the algorithm: a push that claimed a slot but has not yet
-// filled it makes pops report empty until it has, even if later slots are
-// filled. The executor's wake-up protocol does not rely on the order of
-// pushes, only on each pusher checking for sleeping workers after its push.
+// One caveat of the algorithm, and how this ring deals with it: a push
+// claims its slot (the compare-and-swap on tail) before it fills it (the
+// store of seq). A pusher preempted in between leaves the slot at head
+// unfilled while later slots may be filled by later pushes. In Vyukov's
+// original a pop then reports empty; the executor once took that for the end
+// of the queue at Shutdown, and lost the tasks behind the slot. Here pop
+// reports empty only when the ring is: tail == head. When tail is past the
+// unfilled slot, pop waits for its push to finish (spinning, then yielding
+// the processor), which is two stores away. So a pop that returns nil means
+// "nothing was queued when I looked", on every path.
 type ring struct {
 	// The indexes sit on cache lines of their own: pushers and poppers
 	// are usually on different cores.
@@ -61,10 +70,12 @@ func (r *ring) push(t queuedTask) bool {
 	}
 }
 
-// pop removes and returns the oldest task, or nil if the ring is empty.
+// pop removes and returns the oldest task, or nil if the ring is empty. If
+// the oldest slot is claimed by a push that has not filled it yet, pop waits
+// for that push (see ring).
 func (r *ring) pop() queuedTask {
 	pos := r.head.Load()
-	for {
+	for spins := 0; ; {
 		s := &r.slots[pos&r.mask]
 		seq := s.seq.Load()
 		switch d := int64(seq - (pos + 1)); {
@@ -77,7 +88,15 @@ func (r *ring) pop() queuedTask {
 			}
 			pos = r.head.Load()
 		case d < 0:
-			return nil // empty (or the push at pos is not finished)
+			// The slot is free for the push at pos: the ring is empty, or
+			// that push has claimed pos and not filled it yet.
+			if r.tail.Load() == pos {
+				return nil
+			}
+			if spins++; spins > 16 {
+				runtime.Gosched() // the pusher may need this processor
+			}
+			pos = r.head.Load()
 		default:
 			pos = r.head.Load() // another pop took pos
 		}
