@@ -47,8 +47,10 @@ func (f *Future[T]) takeCallbacksLocked() (first callback[T], rest []callback[T]
 // is started for callbacks, so they should be quick; hand long work to a
 // goroutine of your own.
 //
-// A callback that panics does not stop the callbacks after it, and does not
-// change the future. The panic is recovered and logged with log/slog's default
+// A callback that panics, or calls runtime.Goexit, does not stop the
+// callbacks after it, and does not change the future (a Goexit still ends
+// the goroutine that completed the future, once the other callbacks have
+// run). The panic is recovered and logged with log/slog's default
 // logger at level Error (message "future: callback panicked", with the
 // future, the panic value and the stack), as Python logs an exception in a
 // callback on the "concurrent.futures" logger.
@@ -115,13 +117,28 @@ func (f *Future[T]) removeCallback(id uint32) bool {
 
 // runCallbacks calls first (unless empty), then each of rest, in order. It
 // must be called without mu.
+//
+// A callback that panics is recovered by runCallback. One that calls
+// runtime.Goexit cannot be stopped from ending the goroutine, but the
+// deferred call below still runs the callbacks after it before the goroutine
+// exits: no later callback (a combinator's, say) is ever dropped.
 func (f *Future[T]) runCallbacks(first callback[T], rest []callback[T]) {
+	if first.fn == nil && len(rest) == 0 {
+		return
+	}
+	i, returned := -1, false // i: the callback of rest running (-1: first)
+	defer func() {
+		if !returned {
+			f.runCallbacks(callback[T]{}, rest[i+1:])
+		}
+	}()
 	if first.fn != nil {
 		f.runCallback(first)
 	}
-	for _, cb := range rest {
-		f.runCallback(cb)
+	for i = 0; i < len(rest); i++ {
+		f.runCallback(rest[i])
 	}
+	returned = true
 }
 
 func (f *Future[T]) runCallback(cb callback[T]) {
