@@ -17,11 +17,15 @@ import "context"
 // running promise from New) is not waited for: WaitFor then returns
 // ctx.Err() at once.
 func WaitFor[T any](ctx context.Context, f *Future[T]) (T, error) {
-	v, err := f.Result(ctx)
-	if f.IsDone() || ctx.Err() == nil {
-		return v, err
+	if _, _ = f.Result(ctx); f.IsDone() {
+		// Done, perhaps just after Result gave up: the real outcome, never
+		// a stale ctx.Err().
+		return f.TryResult()
 	}
 	if !f.Cancel() {
+		if f.IsDone() { // finished before the Cancel
+			return f.TryResult()
+		}
 		var zero T
 		return zero, ctx.Err()
 	}
