@@ -18,10 +18,13 @@ var ErrGroupDone = errors.New("future: task group is finished or shutting down")
 //     passed to NewGroup.
 //   - The first task to fail (an error that is not a cancellation, or a
 //     panic) cancels the group's context, and so the other tasks.
-//   - Wait waits for every task and returns the real failures joined with
-//     errors.Join, leaving out the cancellation errors of the siblings that
-//     were cancelled because of them. If nothing failed but the parent context
-//     was cancelled, Wait returns its error.
+//   - Wait waits for every task and returns the real failures: the error
+//     itself if there was one (err == the task's error, as with errgroup),
+//     joined with errors.Join if there were several. The siblings' reactions
+//     to the group's cancellation are left out: a cancellation error, the
+//     context's error, or its cause (a task returning context.Cause(ctx)).
+//     If nothing failed but the parent context was cancelled, Wait returns
+//     its error.
 //
 // A Group is used once: create it with NewGroup, start tasks, call Wait.
 type Group struct {
@@ -71,9 +74,11 @@ func GoIn[T any](g *Group, fn func(context.Context) (T, error)) *Future[T] {
 func (g *Group) taskDone(cancelled bool, err error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	// A sibling's cancellation noise: it ended cancelled, or with the error
-	// of the group's context once that context ended.
-	noise := cancelled || (g.ctx.Err() != nil && errors.Is(err, g.ctx.Err()))
+	// A sibling's cancellation noise: it ended cancelled, or, once the
+	// group's context ended, with its error or its cause (the first
+	// failure, echoed by a task that returns context.Cause(ctx)).
+	noise := cancelled || (g.ctx.Err() != nil &&
+		(errors.Is(err, g.ctx.Err()) || errors.Is(err, context.Cause(g.ctx))))
 	if err != nil && !noise {
 		g.errs = append(g.errs, err)
 		if !g.aborting {
@@ -99,7 +104,11 @@ func (g *Group) Wait() error {
 	errs := g.errs
 	g.mu.Unlock()
 	g.cancel(nil)
-	if len(errs) > 0 {
+	switch len(errs) {
+	case 0:
+	case 1:
+		return errs[0] // the failure itself, as errgroup returns it
+	default:
 		return errors.Join(errs...)
 	}
 	return g.parent.Err()
