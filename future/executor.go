@@ -58,9 +58,10 @@ type Executor struct {
 	sleeping  []*sleeper   // workers asleep or going to sleep, not yet woken (see sleep)
 	nsleeping atomic.Int32 // len(sleeping), for a lock-free look
 
-	mu       sync.Mutex
-	overflow taskQueue     // the queue's tail, when the ring is full
-	exited   chan struct{} // closed when closed is set and the last worker exited
+	mu        sync.Mutex
+	overflow  taskQueue           // the queue's tail, when the ring is full
+	exited    chan struct{}       // closed when closed is set and the last worker exited
+	workerIDs map[uint64]struct{} // goroutine ids of the workers, for checkNotWorker
 }
 
 // ringSize returns the capacity of the ring for maxWorkers workers: room
@@ -86,8 +87,9 @@ func NewExecutor(maxWorkers int) *Executor {
 	}
 	maxWorkers = min(maxWorkers, 1<<30)
 	ex := &Executor{
-		max:    int32(maxWorkers),
-		exited: make(chan struct{}),
+		max:       int32(maxWorkers),
+		exited:    make(chan struct{}),
+		workerIDs: make(map[uint64]struct{}),
 	}
 	ex.ring.init(ringSize(maxWorkers))
 	return ex
@@ -107,12 +109,12 @@ func Submit[T any](ex *Executor, fn func(context.Context) (T, error)) *Future[T]
 	t.ctx.parent = context.Background()
 	if ex.closed.Load() {
 		t.flags.Store(isTask)
-		_ = t.SetError(ErrShutdown)
+		_ = t.resolve(Finished, *new(T), ErrShutdown)
 		return &t.Future
 	}
 	t.flags.Store(isTask | inQueue)
 	if !ex.queue(t) {
-		_ = t.SetError(ErrShutdown)
+		_ = t.resolve(Finished, *new(T), ErrShutdown)
 	}
 	return &t.Future
 }
@@ -341,9 +343,14 @@ func (ex *Executor) wakeAll() {
 
 // worker runs queued tasks until shutdown empties the queue.
 func (ex *Executor) worker() {
+	id := goid()
+	ex.mu.Lock()
+	ex.workerIDs[id] = struct{}{}
+	ex.mu.Unlock()
 	exiting := false
 	defer func() {
 		ex.mu.Lock()
+		delete(ex.workerIDs, id)
 		if exiting {
 			if ex.workers.Add(-1) == 0 && ex.closed.Load() {
 				close(ex.exited)

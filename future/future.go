@@ -183,8 +183,13 @@ func (f *Future[T]) Err() error {
 
 // SetResult resolves a pending or running future with v. On a future that is
 // already done it returns an error matching ErrInvalidState and the earlier
-// outcome is kept.
+// outcome is kept. On a task (from Go or Submit) it always returns such an
+// error: a task's outcome is what its function returns (asyncio refuses
+// Task.set_result too).
 func (f *Future[T]) SetResult(v T) error {
+	if f.isTask() {
+		return invalidState(f)
+	}
 	return f.resolve(Finished, v, nil)
 }
 
@@ -194,8 +199,11 @@ func (f *Future[T]) SetResult(v T) error {
 // and the earlier outcome is kept.
 //
 // SetError records err as it is, even if it is a cancellation error: to
-// cancel a future, call Cancel.
+// cancel a future, call Cancel. Like SetResult, it is refused on a task.
 func (f *Future[T]) SetError(err error) error {
+	if f.isTask() {
+		return invalidState(f)
+	}
 	var zero T
 	return f.resolve(Finished, zero, err)
 }
