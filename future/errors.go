@@ -33,6 +33,24 @@ var ErrShutdown = errors.New("future: cannot schedule new tasks after shutdown")
 // hang.
 var ErrGoexit = errors.New("future: task function called runtime.Goexit")
 
+// cancellation returns the outcome of a task whose function returned err, a
+// cancellation error: ErrCancelled, or err itself, kept so that its message
+// and chain survive, if it says more than context.Canceled.
+func cancellation(err error) error {
+	if err == context.Canceled || err == ErrCancelled {
+		return ErrCancelled
+	}
+	return &cancelledWith{err}
+}
+
+// cancelledWith is a task's own cancellation error ("fetch /x: context
+// canceled"), made to match ErrCancelled as well.
+type cancelledWith struct{ err error }
+
+func (c *cancelledWith) Error() string        { return c.err.Error() }
+func (c *cancelledWith) Unwrap() error        { return c.err }
+func (c *cancelledWith) Is(target error) bool { return target == ErrCancelled }
+
 type cancelledError struct{}
 
 func (cancelledError) Error() string { return "future: cancelled" }

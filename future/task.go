@@ -15,7 +15,9 @@ import (
 //
 //   - fn returns an error matching context.Canceled: the task ends Cancelled,
 //     as an asyncio task whose coroutine raised CancelledError. This is how a
-//     cancellation of the task or of ctx reaches the future.
+//     cancellation of the task or of ctx reaches the future. Its error
+//     matches ErrCancelled; if fn's error says more than context.Canceled
+//     ("fetch /x: context canceled"), it is kept, message and chain.
 //   - fn returns anything else, including a value after being asked to stop:
 //     the task ends Finished with it (the cancellation was declined).
 //   - fn panics: the task ends Finished with a *PanicError carrying the panic
@@ -117,7 +119,7 @@ func abnormalEnd(p any) error {
 func (f *Future[T]) resolveTask(v T, err error) {
 	if err != nil && errors.Is(err, context.Canceled) {
 		var zero T
-		_ = f.resolve(Cancelled, zero, ErrCancelled)
+		_ = f.resolve(Cancelled, zero, cancellation(err))
 		return
 	}
 	_ = f.resolve(Finished, v, err)
