@@ -78,7 +78,11 @@ func (ex *Executor) drain() []queuedTask {
 // have exited, or until ctx ends; it returns ctx.Err() in that case. Wait
 // does not shut the executor down itself: call Shutdown first, or another
 // goroutine must.
+//
+// Wait called from one of the executor's own tasks panics with an error
+// matching ErrSelfWait: it would wait for itself.
 func (ex *Executor) Wait(ctx context.Context) error {
+	ex.checkNotWorker("Wait")
 	select {
 	case <-ex.exited:
 		return nil
@@ -90,8 +94,13 @@ func (ex *Executor) Wait(ctx context.Context) error {
 // Close shuts the executor down and waits for every queued and running task
 // to finish: Python's `with ThreadPoolExecutor() as ex:` exit. It always
 // returns nil; the error is there so that Close satisfies io.Closer.
+//
+// Close called from one of the executor's own tasks shuts the executor down
+// and then panics with an error matching ErrSelfWait, instead of waiting for
+// itself forever.
 func (ex *Executor) Close() error {
 	ex.Shutdown()
+	ex.checkNotWorker("Close")
 	return ex.Wait(context.Background())
 }
 
