@@ -203,9 +203,14 @@ func TestWaitMixedTypesAndBadInput(t *testing.T) {
 		require.Equal(t, []Awaitable{page}, done)
 		require.Equal(t, []Awaitable{size}, pending)
 
-		_, _, err = Wait(ctx, ReturnWhen(7), page)
-		require.ErrorIs(t, err, ErrReturnWhen)
-		require.EqualError(t, err, "future: invalid ReturnWhen: ReturnWhen(7)")
+		done, pending, err = Wait[Awaitable](ctx, FirstCompleted, page, size)
+		require.NoError(t, err)
+		require.Equal(t, []Awaitable{page}, done, "the call with the type parameter named")
+		require.Equal(t, []Awaitable{size}, pending)
+
+		require.PanicsWithError(t,
+			"future: invalid ReturnWhen: ReturnWhen(7); use AllCompleted, FirstCompleted or FirstException",
+			func() { _, _, _ = Wait(ctx, ReturnWhen(7), page) })
 
 		done, pending, err = Wait[Awaitable](ctx, AllCompleted)
 		require.NoError(t, err)

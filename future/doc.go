@@ -60,7 +60,7 @@
 //	f.set_running_or_notify_cancel()          f.SetRunning()
 //	asyncio.create_task(coro())               future.Go(ctx, fn)
 //	ThreadPoolExecutor(max_workers=n)         ex := future.NewExecutor(n); defer ex.Close()
-//	ex.submit(fn)                             future.Submit(ex, fn)
+//	ex.submit(fn)                             future.Submit(context.Background(), ex, fn)
 //	ex.map(fn, items)                         future.Map(ctx, ex, slices.Values(items), fn)
 //	ex.shutdown(wait, cancel_futures=True)    ex.Shutdown(future.CancelPending()); ex.Wait(ctx)
 //	asyncio.gather(*fs)                       future.Gather(ctx, fs...)

@@ -2,6 +2,8 @@ package future
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -13,46 +15,89 @@ import (
 //
 //   - At most MaxWorkers functions run at once. Workers start lazily, one per
 //     Submit that finds no idle worker, and are reused.
-//   - Tasks are taken from the queue in submission order (FIFO). Submit never
-//     blocks: the queue is unbounded.
+//   - Tasks are taken from the queue in submission order (FIFO).
+//   - The queue is unbounded unless QueueSize bounds it; then Submit blocks
+//     while it is full, and TrySubmit reports it.
 //   - Cancel on a queued task removes it from the queue: it never runs.
-//     Cancel on a running task cancels its context (see Go).
+//     Cancel on a running task cancels its context (see Go). The end of the
+//     ctx given to Submit does the same.
 //   - A panic in a task is captured on its future as a *PanicError; the
-//     worker survives it.
-//   - After Shutdown, Submit returns a future already failed with ErrShutdown.
+//     worker survives it. A task that calls runtime.Goexit ends with
+//     ErrGoexit, and a new worker takes over.
+//   - Nothing submitted is lost: every task accepted runs, or is cancelled,
+//     whatever races Shutdown. After Shutdown, Submit returns a future
+//     already failed with ErrShutdown.
 //
 // Create one with NewExecutor and release it with Close (or Shutdown and
 // Wait). Workers are goroutines that live until shutdown; an Executor that is
-// never shut down keeps its idle workers.
+// never shut down keeps its idle workers. The zero Executor is not usable:
+// using it panics with a message saying to call NewExecutor.
 //
-// Cost: a queued task is one allocation holding its future, its function and
-// its context (144 bytes for a Future[int]) and a queue slot (24 bytes in
-// the ring, 16 in the overflow list); the task is its own context (see
-// taskContext), and running it allocates nothing more. Map's calls are not
-// futures: they reuse the slots of Map's window, and allocate nothing.
-// Submit, and a worker's taking the next task, take no lock while the ring
-// has room: 256 tasks per worker, between 256 and 4,096 in all (24 bytes a
-// slot, allocated by NewExecutor: 48 KiB for 8 workers).
-//
-// Design note: a mutex-guarded queue with a condition variable spent half of
-// a tiny task's cost on that one mutex, fought over by the submitter and
-// every worker; a buffered channel did no better (its lock is a mutex too).
-// The queue is now a lock-free ring (see ring), backed by a mutex-guarded
-// overflow list for the tasks that find it full, so that Submit stays
-// unbounded. While the overflow list holds tasks, Submit appends there too,
-// and a worker that finds the ring empty moves the oldest of them into it:
-// tasks are taken in submission order. Idle workers sleep on a channel and
-// are woken one per Submit, only when some sleep. Cancelling a queued task
-// only marks it; the worker that reaches it skips it.
+// Cost: a queued task is one allocation (its future, its function and its
+// context together) and a queue slot; Submit, and a worker's taking the next
+// task, take no lock in the common case. Map allocates nothing per call.
+// The measured numbers are in the repository's benchmarks/README.md.
 type Executor struct {
+	// The queue protocol. The queue is a lock-free ring (ring.go, its head)
+	// backed by a mutex-guarded list (overflow, its tail) for the tasks that
+	// find the ring full, so that it stays unbounded. Each task (an execTask,
+	// or a Map call) carries its own in-queue mark: inQueue in its flags, or
+	// callQueued in its state.
+	//
+	// Who takes a task out of the queue. Every way out clears the task's
+	// mark with one atomic operation, and the one that clears it owns the
+	// task from then on; the others find it cleared and leave the task alone.
+	//
+	//	who                    how                          then
+	//	a worker               ring.pop, then take          runs it
+	//	Shutdown's drain       pop, then take               abort: cancels it
+	//	Cancel                 dequeue (interrupt)          the future is Cancelled
+	//	the end of Submit's    dequeue (parentEnded)        the future ends with ctx.Err()
+	//	  ctx
+	//	Submit (or Map) taking dequeue (Executor.queue)     fails it with ErrShutdown
+	//	  it back
+	//	the end of a Map loop  dequeue (mapCall)            dropped
+	//
+	// dequeue leaves the task's slot in the queue: the worker (or drain) that
+	// pops it later finds the mark cleared, and skips it. stale counts those
+	// slots: dequeue adds one, the take that skips the slot removes it.
+	// Every way out also gives the task's room in a bounded queue back
+	// (left).
+	//
+	// spill is set, with mu held, when a task goes onto the overflow list,
+	// and cleared, with mu held, once a worker's refill (or drain) has moved
+	// every overflowed task into the ring. While it is set, enqueue appends
+	// to the overflow list too, so that tasks stay in submission order.
+	//
+	// closed is set once, with mu held, by Shutdown. The look-again rule
+	// makes sure no task is stranded: Submit looks at closed before queuing
+	// (admit) and again after (queue); a worker that finds the queue empty
+	// looks at closed, and then at the queue once more (next). Either the
+	// worker's second look finds the task, or Submit's second look finds
+	// closed and takes the task back. This relies on ring.pop returning nil
+	// only when the ring is empty: a push that has claimed a slot and not
+	// filled it yet is waited for, not taken for the end of the queue.
+	//
+	// Sleeping: a worker with nothing to do puts itself on sleeping (under
+	// sleepMu) and then looks at the queue once more before it blocks on its
+	// own channel; enqueue pushes first and then wakes one sleeper it takes
+	// off the list. Either the worker sees the task or enqueue sees the
+	// worker. Wake-ups are addressed (a sleeper's own channel): an anonymous
+	// one could be taken by a worker that already had a task.
 	max  int32
 	ring ring // the queue's head: workers take tasks from here
 
-	spill   atomic.Bool  // overflow holds tasks: Submit must append there too
+	spill   atomic.Bool  // overflow holds tasks: enqueue must append there too; changed with mu held
 	closed  atomic.Bool  // shut down: workers exit once the queue is empty; set with mu held
 	workers atomic.Int32 // started and not exited; changed with mu held
 	tokens  atomic.Int32 // idle tokens, Python's _idle_semaphore (see adjustWorkers)
-	stale   atomic.Int32 // tasks cancelled while queued and still in the queue
+	stale   atomic.Int32 // slots of dequeued tasks still in the queue
+
+	room    chan struct{} // QueueSize: one token per task in the queue; nil if unbounded
+	closing chan struct{} // closed by Shutdown: wakes Submits blocked on room
+
+	// Cumulative counts, for Stats.
+	submitted, completed, failed, cancelled atomic.Int64
 
 	sleepMu   sync.Mutex
 	sleeping  []*sleeper   // workers asleep or going to sleep, not yet woken (see sleep)
@@ -67,10 +112,9 @@ type Executor struct {
 // ringSize returns the capacity of the ring for maxWorkers workers: room
 // for about 256 waiting tasks per worker, so that a burst of submissions
 // keeps every worker busy without overflowing often, within 256 to 4,096
-// slots (6 to 96 KiB). Measured with 10,000 tiny tasks on 8 workers: 512
-// slots cost about 350 ns per task, 2,048 about 270 and 4,096 no less; a
-// ring so large that nothing overflows (16,384) was slower again, its
-// allocation and cache misses costing more than the overflow list saves.
+// slots (6 to 96 KiB). A ring so large that nothing overflows was slower:
+// its allocation and cache misses cost more than the overflow list saves
+// (benchmarks/README.md has the measurements).
 func ringSize(maxWorkers int) int {
 	n := 256
 	for n < 4096 && n < 256*maxWorkers {
@@ -79,72 +123,137 @@ func ringSize(maxWorkers int) int {
 	return n
 }
 
+// ExecutorOption configures NewExecutor.
+type ExecutorOption func(*executorConfig)
+
+type executorConfig struct{ queueSize int }
+
+// QueueSize bounds the executor's queue: at most n tasks wait for a worker
+// (running tasks do not count). While n wait, Submit blocks until one leaves
+// the queue, its ctx ends or the executor shuts down, and TrySubmit returns
+// false at once; Map's calls wait for room too. This is the backpressure of
+// a bounded pool (pond's queue size). n must be at least 1: a QueueSize
+// below 1 panics. Without this option the queue is unbounded.
+func QueueSize(n int) ExecutorOption {
+	if n < 1 {
+		panic(fmt.Sprintf("future: QueueSize(%d): the bound must be at least 1; leave the option out for an unbounded queue", n))
+	}
+	return func(c *executorConfig) { c.queueSize = n }
+}
+
 // NewExecutor returns an executor with at most maxWorkers workers. A value
 // <= 0 means min(32, GOMAXPROCS+4), Python's default for I/O-bound work.
-func NewExecutor(maxWorkers int) *Executor {
+func NewExecutor(maxWorkers int, opts ...ExecutorOption) *Executor {
+	var cfg executorConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	if maxWorkers <= 0 {
 		maxWorkers = min(32, runtime.GOMAXPROCS(0)+4)
 	}
 	maxWorkers = min(maxWorkers, 1<<30)
 	ex := &Executor{
 		max:       int32(maxWorkers),
+		closing:   make(chan struct{}),
 		exited:    make(chan struct{}),
 		workerIDs: make(map[uint64]struct{}),
+	}
+	if cfg.queueSize > 0 {
+		ex.room = make(chan struct{}, cfg.queueSize)
 	}
 	ex.ring.init(ringSize(maxWorkers))
 	return ex
 }
 
+// mustBeMade panics, with what to do, on an Executor that NewExecutor did
+// not make.
+func (ex *Executor) mustBeMade() {
+	if ex.exited == nil {
+		panic("future: the zero Executor is not usable; create one with future.NewExecutor")
+	}
+}
+
+// errQueueFull is admit's answer to TrySubmit on a full bounded queue.
+var errQueueFull = errors.New("future: queue full")
+
+// admit gives a task about to be queued its room in a bounded queue. It
+// returns ErrShutdown after Shutdown, ctx.Err() if ctx has ended (or ends
+// while it waits for room), and, unless wait, errQueueFull if there is no
+// room. Every admitted task must be queued: its room is given back when it
+// leaves the queue (left), or when Executor.queue takes it back.
+func (ex *Executor) admit(ctx context.Context, wait bool) error {
+	if ex.closed.Load() {
+		return ErrShutdown
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if ex.room == nil {
+		return nil
+	}
+	select {
+	case ex.room <- struct{}{}:
+		return nil
+	default:
+	}
+	if !wait {
+		return errQueueFull
+	}
+	select {
+	case ex.room <- struct{}{}:
+		if ex.closed.Load() { // a Shutdown and room at once: refuse, as Submit would after
+			ex.left()
+			return ErrShutdown
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-ex.closing:
+		return ErrShutdown
+	}
+}
+
+// left gives back the room of a task that left a bounded queue.
+func (ex *Executor) left() {
+	if ex.room != nil {
+		<-ex.room
+	}
+}
+
+// counted adds a task (or a Map call) that has just ended to the cumulative
+// counts.
+func (ex *Executor) counted(st State, err error) {
+	switch {
+	case st == Cancelled:
+		ex.cancelled.Add(1)
+	case err != nil:
+		ex.failed.Add(1)
+	default:
+		ex.completed.Add(1)
+	}
+}
+
 // MaxWorkers returns the executor's bound on concurrently running tasks.
 func (ex *Executor) MaxWorkers() int { return int(ex.max) }
 
-// Submit queues fn to run on one of the executor's workers and returns its
-// future (Python's executor.submit). fn receives a context that Cancel
-// cancels. The outcome rules are those of Go. After Shutdown, Submit runs
-// nothing and returns a future already failed with ErrShutdown. Submit never
-// blocks.
-func Submit[T any](ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
-	t := &execTask[T]{fn: fn, ex: ex}
-	t.Future.interrupt = t
-	t.ctx.parent = context.Background()
-	if ex.closed.Load() {
-		t.flags.Store(isTask)
-		_ = t.resolve(Finished, *new(T), ErrShutdown)
-		return &t.Future
-	}
-	t.flags.Store(isTask | inQueue)
-	if !ex.queue(t) {
-		_ = t.resolve(Finished, *new(T), ErrShutdown)
-	}
-	return &t.Future
-}
-
-// execTask is a task queued on an executor. It embeds its future, its
-// function and its context (a taskContext: Submit's parent, Background, can
-// never end), so that a queued task is a single allocation besides the
-// queue slot.
-type execTask[T any] struct {
-	Future[T]
-	fn  func(context.Context) (T, error)
-	ex  *Executor
-	ctx taskContext
-}
-
-// queue appends t, already marked as queued, and starts a worker for it if
-// need be. It reports false if t was taken back because a Shutdown began
-// meanwhile: the caller fails t with ErrShutdown.
+// queue appends t, admitted and already marked as queued, and starts a
+// worker for it if need be. It reports false if it took t back because a
+// Shutdown began meanwhile: the caller fails t with ErrShutdown.
 //
-// The workers may have found the queue empty without t and exited (or none
-// was started), so a Shutdown that began since the caller's first look at
-// closed may have missed t. Whoever takes t out of the queue owns it (see
-// queuedTask): if no worker and no drain by Shutdown has taken it yet, queue
-// takes it back, and its slot is skipped like a cancelled task's. Otherwise
-// it was queued in time, and the shutdown runs or cancels it. Both looks are
-// plain loads: queuing makes no shared writes but the queue's.
+// This is Submit's second look at closed (see the look-again rule at
+// Executor): the workers may have found the queue empty without t and
+// exited, or none was started. If no worker and no drain has taken t yet,
+// queue takes it back (dequeue), and its slot is skipped like a cancelled
+// task's. Otherwise t was queued in time, and the shutdown runs or cancels
+// it.
 func (ex *Executor) queue(t queuedTask) bool {
 	ex.enqueue(t)
 	ex.adjustWorkers()
-	return !ex.closed.Load() || !t.dequeue()
+	if ex.closed.Load() && t.dequeue() {
+		return false
+	}
+	ex.submitted.Add(1)
+	return true
 }
 
 // enqueue appends t to the queue and wakes a sleeping worker, if any.
@@ -194,55 +303,6 @@ func (ex *Executor) adjustWorkers() {
 		go ex.worker()
 	}
 	ex.mu.Unlock()
-}
-
-// interrupt is what Cancel calls. On a queued task (Cancel has just made it
-// Cancelled) it dequeues the task: the task leaves the queue's count at
-// once, and its slot is skipped when a worker reaches it. On a running task
-// it ends the function's context.
-func (t *execTask[T]) interrupt() {
-	if !t.dequeue() {
-		t.ctx.interrupt()
-	}
-}
-
-// dequeue implements queuedTask.
-func (t *execTask[T]) dequeue() bool {
-	if !t.leaveQueue() {
-		return false
-	}
-	t.ex.stale.Add(1)
-	return true
-}
-
-// leaveQueue clears inQueue and reports whether it was set: of a worker, a
-// Cancel, Shutdown's drain and Submit taking its task back, the one that
-// clears it owns the task's way out of the queue.
-func (t *execTask[T]) leaveQueue() bool { return t.flags.And(^uint32(inQueue))&inQueue != 0 }
-
-// abort implements queuedTask: Shutdown's drain took the task, and cancels
-// it.
-func (t *execTask[T]) abort() { t.Cancel() }
-
-// take marks a task taken off the queue as no longer queued and reports
-// whether it is still to be run (false: it was cancelled while queued).
-func (t *execTask[T]) take() bool {
-	if t.leaveQueue() {
-		return true
-	}
-	t.ex.stale.Add(-1)
-	return false
-}
-
-// run executes the task on the calling worker. The task is its own context,
-// and its own interrupter already: starting it is one compare-and-swap.
-func (t *execTask[T]) run() {
-	fn := t.fn
-	t.fn = nil              // not needed once started: let it be collected
-	defer t.ctx.interrupt() // the function's context ends when it returns
-	if t.setRunning() {
-		t.execute(&t.ctx, fn)
-	}
 }
 
 // next returns the next task, sleeping on s until there is one; nil once the

@@ -47,7 +47,7 @@ func BenchmarkSubmitResult10k(b *testing.B) {
 		ex := NewExecutor(8)
 		fs := make([]*Future[int], benchTasks)
 		for i := range fs {
-			fs[i] = Submit(ex, func(ctx context.Context) (int, error) { return tiny(ctx, i) })
+			fs[i] = Submit(context.Background(), ex, func(ctx context.Context) (int, error) { return tiny(ctx, i) })
 		}
 		for _, f := range fs {
 			if _, err := f.Result(ctx); err != nil {
@@ -140,13 +140,13 @@ func BenchmarkWait10k(b *testing.B) {
 func BenchmarkQueuedTaskBytes(b *testing.B) {
 	ex := NewExecutor(1)
 	block := make(chan struct{})
-	Submit(ex, func(context.Context) (int, error) { <-block; return 0, nil })
+	Submit(context.Background(), ex, func(context.Context) (int, error) { <-block; return 0, nil })
 	fn := func(ctx context.Context) (int, error) { return 1, nil }
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	for b.Loop() {
-		Submit(ex, fn)
+		Submit(context.Background(), ex, fn)
 	}
 	runtime.ReadMemStats(&after)
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N), "bytes/task")

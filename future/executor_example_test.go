@@ -39,7 +39,7 @@ func ExampleSubmit() {
 	defer ex.Close()
 	var fs []*future.Future[string]
 	for _, cc := range []string{"BR", "CN", "ID"} {
-		fs = append(fs, future.Submit(ex, func(context.Context) (string, error) {
+		fs = append(fs, future.Submit(context.Background(), ex, func(context.Context) (string, error) {
 			return strings.ToLower(cc) + ".gif", nil
 		}))
 	}

@@ -17,7 +17,7 @@ func TestExecutorOverflowFIFO(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ex := NewExecutor(1)
 		release := make(chan struct{})
-		busy := Submit(ex, func(context.Context) (int, error) { <-release; return -1, nil })
+		busy := Submit(context.Background(), ex, func(context.Context) (int, error) { <-release; return -1, nil })
 		synctest.Wait()
 		queueSize := len(ex.ring.slots)
 		n := 3*queueSize + 17
@@ -27,7 +27,7 @@ func TestExecutorOverflowFIFO(t *testing.T) {
 		)
 		fs := make([]*Future[int], n)
 		for i := range fs {
-			fs[i] = Submit(ex, func(context.Context) (int, error) {
+			fs[i] = Submit(context.Background(), ex, func(context.Context) (int, error) {
 				mu.Lock()
 				order = append(order, i)
 				mu.Unlock()
@@ -53,7 +53,7 @@ func TestExecutorOverflowFIFO(t *testing.T) {
 		}
 		require.Equal(t, want, order)
 		require.False(t, ex.spill.Load())
-		require.Equal(t, ExecutorStats{MaxWorkers: 1}, ex.Stats())
+		requireSettled(t, ex, ExecutorStats{})
 	})
 }
 
@@ -63,12 +63,12 @@ func TestCancelFuturesOverflow(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ex := NewExecutor(1)
 		release := make(chan struct{})
-		busy := Submit(ex, func(context.Context) (int, error) { <-release; return 0, nil })
+		busy := Submit(context.Background(), ex, func(context.Context) (int, error) { <-release; return 0, nil })
 		synctest.Wait()
 		var ran atomic.Int32
 		fs := make([]*Future[int], 2*len(ex.ring.slots))
 		for i := range fs {
-			fs[i] = Submit(ex, func(context.Context) (int, error) { ran.Add(1); return i, nil })
+			fs[i] = Submit(context.Background(), ex, func(context.Context) (int, error) { ran.Add(1); return i, nil })
 		}
 		ex.Shutdown(CancelPending())
 		for i, f := range fs {
@@ -104,7 +104,7 @@ func raceShutdown(t *testing.T, rounds int,
 		wg.Wait()
 		require.NoError(t, ex.Wait(context.Background()))
 		check(cancelPending)
-		require.Equal(t, ExecutorStats{MaxWorkers: ex.MaxWorkers()}, ex.Stats(), "round %d", round)
+		requireSettled(t, ex, ExecutorStats{}, "round %d", round)
 	}
 }
 
@@ -123,7 +123,7 @@ func TestSubmitShutdownRace(t *testing.T) {
 				<-start
 				for j := range each {
 					i := s*each + j
-					fs[i] = Submit(ex, func(context.Context) (int, error) { ran[i].Store(true); return i, nil })
+					fs[i] = Submit(context.Background(), ex, func(context.Context) (int, error) { ran[i].Store(true); return i, nil })
 				}
 			})
 		}
@@ -154,7 +154,7 @@ func TestExecutorNoLostWakeup(t *testing.T) {
 	defer ex.Close()
 	var window []*Future[int]
 	for i := range 100_000 {
-		window = append(window, Submit(ex, func(context.Context) (int, error) { return i, nil }))
+		window = append(window, Submit(context.Background(), ex, func(context.Context) (int, error) { return i, nil }))
 		if len(window) == 16 {
 			v, err := window[0].Result(context.Background())
 			require.NoError(t, err)
@@ -170,8 +170,8 @@ func TestSetRunningOnTask(t *testing.T) {
 	ex := NewExecutor(1)
 	defer ex.Close()
 	release := make(chan struct{})
-	busy := Submit(ex, func(context.Context) (int, error) { <-release; return 0, nil })
-	queued := Submit(ex, func(context.Context) (int, error) { return 7, nil })
+	busy := Submit(context.Background(), ex, func(context.Context) (int, error) { <-release; return 0, nil })
+	queued := Submit(context.Background(), ex, func(context.Context) (int, error) { return 7, nil })
 	require.ErrorIs(t, queued.SetRunning(), ErrInvalidState)
 	require.ErrorIs(t, busy.SetRunning(), ErrInvalidState)
 	close(release)

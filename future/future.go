@@ -111,19 +111,42 @@ func (f *Future[T]) Cancelled() bool { return f.State() == Cancelled }
 
 // Done returns a channel that is closed when the future is done, for use in
 // select statements. Successive calls return the same channel. The first call
-// on a pending future allocates the channel.
+// on a pending future allocates the channel; on a done future, Done
+// allocates nothing.
 func (f *Future[T]) Done() <-chan struct{} {
+	if f.State().done() {
+		return f.doneChan()
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.State().done() {
+		return f.doneChan()
+	}
 	e := f.extLocked()
 	if e.done == nil {
 		e.done = make(chan struct{})
-		if f.State().done() {
-			close(e.done)
-		}
 	}
 	return e.done
 }
+
+// doneChan returns the Done channel of a done future: the one made while it
+// was pending, if any, else a shared closed channel. It needs no lock: ext
+// and ext.done are only ever set while the future is pending, with mu held,
+// and so before its final state is published.
+func (f *Future[T]) doneChan() <-chan struct{} {
+	if f.ext != nil && f.ext.done != nil {
+		return f.ext.done
+	}
+	return closedChan
+}
+
+// closedChan is the Done channel of the futures that are done before anyone
+// asks for one.
+var closedChan = func() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}()
 
 // Result waits until the future is done or ctx ends, whichever comes first.
 //

@@ -296,3 +296,15 @@ func TestString(t *testing.T) {
 
 	require.Equal(t, "invalid", State(99).String())
 }
+
+// Done on a future that is already done allocates nothing.
+func TestDoneOnDoneFutureAllocatesNothing(t *testing.T) {
+	f := New[int]()
+	_ = f.SetResult(1)
+	require.Zero(t, testing.AllocsPerRun(100, func() { <-f.Done() }))
+	g := New[int]()
+	ch := g.Done()
+	_ = g.SetResult(1)
+	require.Equal(t, ch, g.Done(), "the channel made while pending stays")
+	<-ch
+}

@@ -3,6 +3,7 @@ package future
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 )
 
@@ -25,15 +26,19 @@ var ErrGroupDone = errors.New("future: task group is finished or shutting down")
 //     context's error, or its cause (a task returning context.Cause(ctx)).
 //     If nothing failed but the parent context was cancelled, Wait returns
 //     its error.
+//   - SetLimit bounds how many of its tasks run at once; GoIn then waits
+//     for room, as errgroup's Go does.
 //
-// A Group is used once: create it with NewGroup, start tasks, call Wait.
+// A Group is used once: create it with NewGroup, start tasks, call Wait. The
+// zero Group is usable too, as NewGroup(context.Background()).
 type Group struct {
+	mu     sync.Mutex
+	idle   sync.Cond // broadcast when active drops to zero
 	ctx    context.Context
 	cancel context.CancelCauseFunc
 	parent context.Context
+	sem    chan struct{} // SetLimit: one token per running task; nil if unlimited
 
-	mu       sync.Mutex
-	idle     sync.Cond // broadcast when active drops to zero
 	active   int
 	errs     []error
 	aborting bool // a task failed
@@ -42,31 +47,106 @@ type Group struct {
 
 // NewGroup returns a group whose context derives from ctx.
 func NewGroup(ctx context.Context) *Group {
-	gctx, cancel := context.WithCancelCause(ctx)
-	g := &Group{ctx: gctx, cancel: cancel, parent: ctx}
-	g.idle.L = &g.mu
+	g := &Group{}
+	g.initLocked(ctx)
 	return g
+}
+
+// initLocked sets up g's context, if not done yet (a zero Group is set up by
+// its first use). g.mu must be held, or g not yet shared.
+func (g *Group) initLocked(parent context.Context) {
+	if g.ctx != nil {
+		return
+	}
+	g.ctx, g.cancel = context.WithCancelCause(parent)
+	g.parent = parent
+	g.idle.L = &g.mu
+}
+
+// lock locks g.mu, setting up a zero Group first.
+func (g *Group) lock() {
+	g.mu.Lock()
+	g.initLocked(context.Background())
 }
 
 // Context returns the group's context, for work done outside its tasks that
 // should stop with them. context.Cause reports the first failure.
-func (g *Group) Context() context.Context { return g.ctx }
+func (g *Group) Context() context.Context {
+	g.lock()
+	defer g.mu.Unlock()
+	return g.ctx
+}
+
+// SetLimit makes at most n of the group's tasks run at once; GoIn then blocks
+// until one of them is done. A negative n removes the limit (the default).
+// Like errgroup's SetLimit, it must not be called while tasks are running
+// (that panics); a limit of 0 would block every GoIn forever, and panics
+// too.
+func (g *Group) SetLimit(n int) {
+	if n == 0 {
+		panic("future: Group.SetLimit(0) would block every GoIn forever; use a positive limit, or a negative one for none")
+	}
+	g.lock()
+	defer g.mu.Unlock()
+	if g.active > 0 {
+		panic(fmt.Sprintf("future: Group.SetLimit called while %d of the group's tasks are running; set the limit before starting them", g.active))
+	}
+	if n < 0 {
+		g.sem = nil
+		return
+	}
+	g.sem = make(chan struct{}, n)
+}
 
 // GoIn starts fn as a task of the group g and returns its future. fn gets the
-// group's context. After Wait returned, or once a task failed, GoIn starts
-// nothing and returns a future already failed with ErrGroupDone.
+// group's context. With a limit (SetLimit), GoIn first waits until fewer
+// than that many of the group's tasks run. After Wait returned, or once a
+// task failed (also while GoIn waits for room), GoIn starts nothing and
+// returns a future already failed with ErrGroupDone.
 func GoIn[T any](g *Group, fn func(context.Context) (T, error)) *Future[T] {
-	g.mu.Lock()
+	g.lock()
 	if g.finished || g.aborting {
 		g.mu.Unlock()
-		f := New[T]()
-		_ = f.SetError(ErrGroupDone)
-		return f
+		return groupDone[T]()
 	}
+	sem, ctx := g.sem, g.ctx
 	g.active++
 	g.mu.Unlock()
-	f := Go(g.ctx, fn)
-	f.AfterDone(func() { g.taskDone(f.Cancelled(), f.Err()) })
+	if sem != nil && !g.acquire(ctx, sem) {
+		g.taskDone(true, nil)
+		return groupDone[T]()
+	}
+	f := Go(ctx, fn)
+	f.AfterDone(func() {
+		g.taskDone(f.Cancelled(), f.Err()) // first: a GoIn given this room sees the failure
+		if sem != nil {
+			<-sem
+		}
+	})
+	return f
+}
+
+// acquire waits for room under the group's limit. It reports false if the
+// group's context ended, or a task failed, first.
+func (g *Group) acquire(ctx context.Context, sem chan struct{}) bool {
+	select {
+	case sem <- struct{}{}:
+	case <-ctx.Done():
+		return false
+	}
+	g.mu.Lock()
+	ok := !g.aborting && ctx.Err() == nil
+	g.mu.Unlock()
+	if !ok {
+		<-sem
+	}
+	return ok
+}
+
+// groupDone returns a future failed with ErrGroupDone.
+func groupDone[T any]() *Future[T] {
+	f := New[T]()
+	_ = f.SetError(ErrGroupDone)
 	return f
 }
 
@@ -92,11 +172,11 @@ func (g *Group) taskDone(cancelled bool, err error) {
 	}
 }
 
-// Wait waits until every task of the group is done, then returns the joined
+// Wait waits until every task of the group is done, then returns the
 // failures (see Group). Tasks may start more tasks while Wait waits. After
 // Wait the group's context is cancelled and GoIn starts nothing.
 func (g *Group) Wait() error {
-	g.mu.Lock()
+	g.lock()
 	for g.active > 0 {
 		g.idle.Wait()
 	}
@@ -106,10 +186,10 @@ func (g *Group) Wait() error {
 	g.cancel(nil)
 	switch len(errs) {
 	case 0:
+		return g.parent.Err()
 	case 1:
 		return errs[0] // the failure itself, as errgroup returns it
 	default:
 		return errors.Join(errs...)
 	}
-	return g.parent.Err()
 }

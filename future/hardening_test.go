@@ -160,8 +160,8 @@ func TestSetResultOnTaskRefused(t *testing.T) {
 	for name, f := range map[string]*Future[int]{
 		"Go":              Go(context.Background(), body),
 		"Go, cancellable": Go(t.Context(), body),
-		"Submit":          Submit(ex, body),
-		"Submit, queued":  Submit(ex, body),
+		"Submit":          Submit(context.Background(), ex, body),
+		"Submit, queued":  Submit(context.Background(), ex, body),
 	} {
 		require.ErrorIs(t, f.SetResult(9), ErrInvalidState, name)
 		require.ErrorIs(t, f.SetError(errBoom), ErrInvalidState, name)
@@ -201,7 +201,7 @@ func TestCloseFromOwnTask(t *testing.T) {
 	ex := NewExecutor(2)
 	var wg sync.WaitGroup
 	wg.Add(1)
-	f := Submit(ex, func(context.Context) (int, error) {
+	f := Submit(context.Background(), ex, func(context.Context) (int, error) {
 		defer wg.Done()
 		return 0, ex.Close()
 	})

@@ -66,7 +66,9 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 		w := window[In, Out]{max: cfg.buffer}
 		defer func() {
 			for c := range w.calls() {
-				c.dequeue()
+				if c.dequeue() {
+					r.ex.counted(Cancelled, nil)
+				}
 			}
 			r.cancel()
 		}()
@@ -95,7 +97,7 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 				yield(zero, err)
 				return
 			}
-			r.start(w.push(r), v)
+			r.start(ctx, w.push(r), v)
 			if w.n == w.max && !emit() {
 				return
 			}

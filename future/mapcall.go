@@ -2,6 +2,7 @@ package future
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 )
 
@@ -51,11 +52,12 @@ const (
 	callDropped               // dequeued while queued: its queue slot is skipped
 )
 
-// start queues a call of r.fn on v; after Shutdown, it fails c with
-// ErrShutdown instead.
-func (r *mapRun[In, Out]) start(c *mapCall[In, Out], v In) {
-	if r.ex.closed.Load() {
-		c.err = ErrShutdown
+// start queues a call of r.fn on v, waiting for room in a bounded queue.
+// After Shutdown it fails c with ErrShutdown instead, and if ctx (Map's)
+// ends while it waits, with ctx.Err().
+func (r *mapRun[In, Out]) start(ctx context.Context, c *mapCall[In, Out], v In) {
+	if err := r.ex.admit(ctx, true); err != nil {
+		c.err = err
 		c.state.Store(callDone)
 		return
 	}
@@ -74,6 +76,7 @@ func (r *mapRun[In, Out]) start(c *mapCall[In, Out], v In) {
 // take implements queuedTask.
 func (c *mapCall[In, Out]) take() bool {
 	if c.state.CompareAndSwap(callQueued, callTaken) {
+		c.r.ex.left()
 		return true
 	}
 	c.r.ex.stale.Add(-1) // dequeued first
@@ -86,6 +89,7 @@ func (c *mapCall[In, Out]) dequeue() bool {
 	if !c.state.CompareAndSwap(callQueued, callDropped) {
 		return false
 	}
+	c.r.ex.left()
 	c.r.ex.stale.Add(1)
 	return true
 }
@@ -125,6 +129,11 @@ func (c *mapCall[In, Out]) abort() {
 // that but its address.
 func (c *mapCall[In, Out]) finish(v Out, err error) {
 	r := c.r
+	st := Finished
+	if err != nil && errors.Is(err, context.Canceled) {
+		st = Cancelled
+	}
+	r.ex.counted(st, err)
 	c.out, c.err = v, err
 	c.state.Store(callDone)
 	if r.waiting.Load() == c && r.waiting.CompareAndSwap(c, nil) {

@@ -28,9 +28,11 @@ func (ex *Executor) Shutdown(opts ...ShutdownOption) {
 	for _, o := range opts {
 		o(&cfg)
 	}
+	ex.mustBeMade()
 	ex.mu.Lock()
 	if !ex.closed.Load() {
 		ex.closed.Store(true)
+		close(ex.closing)
 		if ex.workers.Load() == 0 {
 			close(ex.exited)
 		}
@@ -82,6 +84,7 @@ func (ex *Executor) drain() []queuedTask {
 // Wait called from one of the executor's own tasks panics with an error
 // matching ErrSelfWait: it would wait for itself.
 func (ex *Executor) Wait(ctx context.Context) error {
+	ex.mustBeMade()
 	ex.checkNotWorker("Wait")
 	select {
 	case <-ex.exited:
@@ -102,31 +105,4 @@ func (ex *Executor) Close() error {
 	ex.Shutdown()
 	ex.checkNotWorker("Close")
 	return ex.Wait(context.Background())
-}
-
-// ExecutorStats is a snapshot of an executor's load, for operators.
-type ExecutorStats struct {
-	MaxWorkers int // the bound on workers
-	Workers    int // workers started and not exited
-	Idle       int // workers waiting for work
-	Running    int // tasks executing now
-	Queued     int // tasks waiting for a worker
-}
-
-// Stats returns a snapshot of the executor's load. The counts are read
-// one after the other while the executor runs: under load they may be off by
-// a task or a worker in transit.
-func (ex *Executor) Stats() ExecutorStats {
-	ex.mu.Lock()
-	queued := ex.ring.len() + ex.overflow.len() - int(ex.stale.Load())
-	ex.mu.Unlock()
-	workers := int(ex.workers.Load())
-	idle := min(workers, int(ex.nsleeping.Load()))
-	return ExecutorStats{
-		MaxWorkers: int(ex.max),
-		Workers:    workers,
-		Idle:       idle,
-		Running:    workers - idle,
-		Queued:     max(0, queued),
-	}
 }

@@ -36,7 +36,7 @@ func TestShutdownLosesNoQueuedTask(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for {
-					f := Submit(ex, func(context.Context) (int, error) { return 1, nil })
+					f := Submit(context.Background(), ex, func(context.Context) (int, error) { return 1, nil })
 					mu.Lock()
 					all = append(all, f)
 					mu.Unlock()
@@ -71,7 +71,7 @@ func TestShutdownWaitsForUnfinishedPush(t *testing.T) {
 	for _, cancelPending := range []bool{false, true} {
 		ex := NewExecutor(1)
 		fill := claimSlot(&ex.ring)
-		f := Submit(ex, func(context.Context) (int, error) { return 1, nil })
+		f := Submit(context.Background(), ex, func(context.Context) (int, error) { return 1, nil })
 		// Shutdown in its own goroutine: with CancelPending its drain
 		// waits for the unfinished push, as a worker does.
 		shut := make(chan struct{})

@@ -28,7 +28,7 @@ func capture(start func(func(context.Context) (int, error)) *Future[int], block 
 }
 
 func submitTo(ex *Executor) func(func(context.Context) (int, error)) *Future[int] {
-	return func(fn func(context.Context) (int, error)) *Future[int] { return Submit(ex, fn) }
+	return func(fn func(context.Context) (int, error)) *Future[int] { return Submit(context.Background(), ex, fn) }
 }
 
 func goWith(parent context.Context) func(func(context.Context) (int, error)) *Future[int] {

@@ -19,7 +19,9 @@ const (
 	FirstException
 )
 
-// ErrReturnWhen reports a ReturnWhen value that is none of the constants.
+// ErrReturnWhen is the panic value (wrapped with the bad value) of Wait
+// called with a ReturnWhen that is none of the constants: a programming
+// error.
 var ErrReturnWhen = errors.New("future: invalid ReturnWhen")
 
 func (w ReturnWhen) String() string {
@@ -38,20 +40,22 @@ func (w ReturnWhen) String() string {
 // returns the futures that are done and those still pending, each in argument
 // order with duplicates removed (Python's wait, which returns two sets).
 //
-// Futures of mixed result types can be waited on together as Awaitable:
+// Futures of mixed result types can be waited on together as Awaitable; name
+// the type parameter, as the futures' own types differ:
 //
-//	done, pending, err := future.Wait(ctx, future.FirstCompleted, []future.Awaitable{page, size}...)
+//	done, pending, err := future.Wait[future.Awaitable](ctx, future.FirstCompleted, page, size)
 //
 // Wait never cancels anything. The error is nil when the condition was met,
-// ctx.Err() when ctx ended first (done and pending are then what they were at
-// that moment: a deadline plays Python's timeout), and an error matching
-// ErrReturnWhen for an invalid when.
+// and ctx.Err() when ctx ended first (done and pending are then what they
+// were at that moment: a deadline plays Python's timeout). A when that is
+// none of the ReturnWhen constants panics with an error matching
+// ErrReturnWhen.
 func Wait[F interface {
 	comparable
 	Awaitable
 }](ctx context.Context, when ReturnWhen, fs ...F) (done, pending []F, err error) {
 	if when < AllCompleted || when > FirstException {
-		return nil, nil, fmt.Errorf("%w: %v", ErrReturnWhen, when)
+		panic(fmt.Errorf("%w: %v; use AllCompleted, FirstCompleted or FirstException", ErrReturnWhen, when))
 	}
 	seen := make(map[F]struct{}, len(fs))
 	uniq := fs[:0:0]

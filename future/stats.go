@@ -1,0 +1,45 @@
+package future
+
+// ExecutorStats is a snapshot of an executor's load and history, for
+// operators: gauges of what it is doing now, and counters of what it has
+// done since it was made.
+//
+// Once the executor is idle (nothing queued or running), the counters add
+// up: Submitted == Completed + Failed + Cancelled. Tasks refused with
+// ErrShutdown, or never queued because their ctx had ended, are not counted.
+// Map's calls count as tasks.
+type ExecutorStats struct {
+	MaxWorkers int // the bound on workers
+	Workers    int // workers started and not exited
+	Idle       int // workers waiting for work
+	Running    int // tasks executing now
+	Queued     int // tasks waiting for a worker
+
+	Submitted int64 // tasks accepted into the queue
+	Completed int64 // tasks that ran and ended with no error
+	Failed    int64 // tasks that ended with an error (a panic included), or whose ctx's deadline passed while queued
+	Cancelled int64 // tasks that ended cancelled, while queued or running
+}
+
+// Stats returns a snapshot of the executor's load and counts. The figures
+// are read one after the other while the executor runs: under load they may
+// be off by a task or a worker in transit.
+func (ex *Executor) Stats() ExecutorStats {
+	ex.mustBeMade()
+	ex.mu.Lock()
+	queued := ex.ring.len() + ex.overflow.len() - int(ex.stale.Load())
+	ex.mu.Unlock()
+	workers := int(ex.workers.Load())
+	idle := min(workers, int(ex.nsleeping.Load()))
+	return ExecutorStats{
+		MaxWorkers: int(ex.max),
+		Workers:    workers,
+		Idle:       idle,
+		Running:    workers - idle,
+		Queued:     max(0, queued),
+		Submitted:  ex.submitted.Load(),
+		Completed:  ex.completed.Load(),
+		Failed:     ex.failed.Load(),
+		Cancelled:  ex.cancelled.Load(),
+	}
+}

@@ -1,0 +1,216 @@
+package future
+
+import (
+	"context"
+	"errors"
+)
+
+// Submit queues fn to run on one of the executor's workers and returns its
+// future (Python's executor.submit). The outcome rules are those of Go.
+//
+// fn's context derives from ctx: its values reach fn, and it is cancelled
+// when the task is cancelled, when ctx ends, or when fn returns.
+//
+//   - ctx ends while the task is queued: the task leaves the queue at once
+//     and never runs; its future ends with ctx.Err() (Cancelled for
+//     context.Canceled, Finished with the error for a deadline).
+//   - ctx ends while the task runs: fn sees its context cancelled.
+//   - ctx has already ended: nothing is queued; the future is done at once.
+//   - After Shutdown: nothing is queued; the future is already failed with
+//     ErrShutdown.
+//
+// With an unbounded queue (the default) Submit never blocks. With
+// QueueSize(n), Submit blocks while n tasks wait, until one leaves the queue,
+// ctx ends (the future ends with ctx.Err(); the task never runs) or the
+// executor shuts down (ErrShutdown). TrySubmit never blocks.
+//
+// Cost: one allocation per task, holding its future, its function and its
+// context, when ctx can never end (context.Background, or a
+// context.WithoutCancel); with a ctx that can end, a few more for the
+// registration on ctx and, once the task runs, its own context.WithCancel.
+func Submit[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
+	t := newExecTask(ctx, ex, fn)
+	if err := ex.admit(ctx, true); err != nil {
+		t.refuse(err)
+		return &t.Future
+	}
+	t.queue()
+	return &t.Future
+}
+
+// TrySubmit is Submit that never blocks: if the executor's queue is bounded
+// (QueueSize) and full, it queues nothing and returns nil and false.
+// Otherwise it returns the task's future and true, as Submit would, that
+// future being already done if ctx has ended or the executor is shut down.
+func TrySubmit[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) (*Future[T], bool) {
+	t := newExecTask(ctx, ex, fn)
+	switch err := ex.admit(ctx, false); {
+	case errors.Is(err, errQueueFull):
+		return nil, false
+	case err != nil:
+		t.refuse(err)
+		return &t.Future, true
+	}
+	t.queue()
+	return &t.Future, true
+}
+
+// execTask is a task queued on an executor. It embeds its future, its
+// function and its context, so that a queued task is a single allocation
+// besides its queue slot.
+//
+// Its context: when the parent (Submit's ctx) can never end, the task is
+// its own context (ctx, a taskContext) and its own interrupter, and
+// starting it is one compare-and-swap. When the parent can end, ctx only
+// holds the parent; stopParent unregisters the context.AfterFunc that takes
+// the task off the queue when the parent ends, and the function gets a
+// context.WithCancel of the parent of its own when it starts (see
+// taskContext for why a taskContext cannot stand in for it then).
+type execTask[T any] struct {
+	Future[T]
+	fn         func(context.Context) (T, error)
+	ex         *Executor
+	stopParent func() bool // nil if the parent can never end
+	ctx        taskContext
+}
+
+func newExecTask[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) *execTask[T] {
+	ex.mustBeMade()
+	t := &execTask[T]{fn: fn, ex: ex}
+	t.Future.interrupt = t
+	t.ctx.parent = ctx
+	return t
+}
+
+// refuse fails a task that is never queued with err: ctx.Err() or
+// ErrShutdown.
+func (t *execTask[T]) refuse(err error) {
+	t.flags.Store(isTask)
+	t.resolveTask(*new(T), err)
+}
+
+// queue puts a task admitted to the queue (see Executor.admit) into it, or
+// fails it with ErrShutdown if a Shutdown took it back.
+func (t *execTask[T]) queue() {
+	t.flags.Store(isTask | inQueue)
+	if t.ctx.parent.Done() != nil {
+		// Registered before the task is queued, so that the worker that
+		// takes it sees stopParent; if the parent ends first, the task
+		// is dequeued before it is queued, and its slot is skipped.
+		t.stopParent = context.AfterFunc(t.ctx.parent, t.parentEnded)
+	}
+	if !t.ex.queue(t) {
+		t.stop()
+		_ = t.resolve(Finished, *new(T), ErrShutdown)
+	}
+}
+
+// stop unregisters the parent's AfterFunc, if any.
+func (t *execTask[T]) stop() {
+	if t.stopParent != nil {
+		t.stopParent()
+	}
+}
+
+// parentEnded runs when the parent context ends: a task still queued leaves
+// the queue and ends with the parent's error. A running task has its own
+// context.WithCancel of the parent, which ends with it.
+func (t *execTask[T]) parentEnded() {
+	if t.dequeue() {
+		t.resolveTask(*new(T), t.ctx.parent.Err())
+		t.counted()
+	}
+}
+
+// interrupt is what Cancel calls. On a queued task (Cancel has just made it
+// Cancelled) it dequeues the task: the task leaves the queue's count at
+// once, and its slot is skipped when a worker reaches it. On a running task
+// that is its own context, it ends that context. (A running task with a
+// parent that can end has a context.CancelFunc as its interrupter instead,
+// installed by startTask.)
+func (t *execTask[T]) interrupt() {
+	if t.dequeue() {
+		t.stop()
+		t.ex.counted(Cancelled, nil)
+		return
+	}
+	t.ctx.interrupt()
+}
+
+// dequeue implements queuedTask.
+func (t *execTask[T]) dequeue() bool {
+	if !t.leaveQueue() {
+		return false
+	}
+	t.ex.stale.Add(1)
+	return true
+}
+
+// leaveQueue clears inQueue and reports whether it was set: of a worker, a
+// Cancel, the parent's end, Shutdown's drain and Submit taking its task
+// back, the one that clears it owns the task's way out of the queue, and
+// gives its room in a bounded queue back.
+func (t *execTask[T]) leaveQueue() bool {
+	if t.flags.And(^uint32(inQueue))&inQueue == 0 {
+		return false
+	}
+	t.ex.left()
+	return true
+}
+
+// abort implements queuedTask: Shutdown's drain took the task, and cancels
+// it.
+func (t *execTask[T]) abort() {
+	t.stop()
+	t.Cancel()
+	t.ex.counted(Cancelled, nil)
+}
+
+// take implements queuedTask.
+func (t *execTask[T]) take() bool {
+	if t.leaveQueue() {
+		return true
+	}
+	t.ex.stale.Add(-1)
+	return false
+}
+
+// run implements queuedTask: it executes the task on the calling worker.
+func (t *execTask[T]) run() {
+	fn := t.fn
+	t.fn = nil        // not needed once started: let it be collected
+	defer t.counted() // deferred, like the context's end: fn may call Goexit
+	if t.stopParent == nil {
+		// The task is its own context, and its own interrupter already:
+		// starting it is one compare-and-swap.
+		defer t.ctx.interrupt() // the function's context ends when it returns
+		if t.setRunning() {
+			t.execute(&t.ctx, fn)
+		}
+		return
+	}
+	t.stopParent()
+	ctx, cancel := context.WithCancel(t.ctx.parent)
+	defer cancel() // the function's context ends when it returns
+	if err := ctx.Err(); err != nil {
+		t.resolveTask(*new(T), err) // the parent ended as the task was taken
+	} else if t.startTask(cancelFunc(cancel)) {
+		t.execute(ctx, fn)
+	}
+}
+
+// startTask moves a queued task to Running, installing cancel as what Cancel
+// calls from now on. It reports false if the task was cancelled first.
+func (f *Future[T]) startTask(cancel interrupter) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !f.setRunning() {
+		return false
+	}
+	f.interrupt = cancel
+	return true
+}
+
+// counted adds the task, which has just ended, to the executor's cumulative
+// counts (see ExecutorStats).
+func (t *execTask[T]) counted() { t.ex.counted(t.State(), t.err) }
