@@ -55,7 +55,7 @@ var poolContenders = []poolContender{
 		defer ex.Close()
 		fs := make([]*future.Future[int], n)
 		for i := range fs {
-			fs[i] = future.Submit(ex, func(context.Context) (int, error) { return tiny(i), nil })
+			fs[i] = future.Submit(context.Background(), ex, func(context.Context) (int, error) { return tiny(i), nil })
 		}
 		out := make([]int, n)
 		for i, f := range fs {

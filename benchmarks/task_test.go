@@ -32,7 +32,7 @@ var taskContenders = []struct {
 		ex := future.NewExecutor(0)
 		ctx := context.Background()
 		return func(i int) int {
-			v, _ := future.Submit(ex, func(context.Context) (int, error) { return tiny(i), nil }).Result(ctx)
+			v, _ := future.Submit(context.Background(), ex, func(context.Context) (int, error) { return tiny(i), nil }).Result(ctx)
 			return v
 		}, func() { _ = ex.Close() }
 	}},
