@@ -3,8 +3,7 @@
 //
 // # Guarantees
 //
-//   - Bounded: at most Cap holders at any time. Releasing a permit that was
-//     not acquired panics with ErrReleased; it never raises the capacity.
+//   - Bounded: at most Cap holders at any time.
 //   - Strictly FIFO: waiters get permits in the order they called Acquire. A
 //     newcomer never overtakes a waiter: Acquire queues and TryAcquire fails
 //     while anyone waits, even if a permit is momentarily free.
@@ -14,36 +13,34 @@
 //     semaphore) and returns the context's error: a permit is never lost or
 //     leaked. Acquire with a context that has already ended fails, even when
 //     a permit is free.
+//   - Over-release is caught when it would take the count of held permits
+//     below zero: Release then panics with [ErrReleased], and the capacity
+//     never grows. A semaphore cannot tell whose permit a Release gives back,
+//     though: while permits are held by others, a stray Release (one more
+//     than its caller acquired) passes for theirs, and hands a permit to the
+//     next waiter. Pair every Release with its Acquire ([Semaphore.Do] does
+//     it for you).
 //
 // # Compared with golang.org/x/sync/semaphore
 //
-// x/sync's Weighted takes weighted acquisitions; this one counts permits of
-// one, which is what Python's semaphores and most limiters need, and adds
-// introspection (Cap, Available, Waiters, Locked), Do for the
-// `async with sem:` block, and a clear panic on over-release. Its waiters are
-// recycled, so a contended Acquire allocates nothing where Weighted allocates
-// twice.
+// x/sync's Weighted takes weighted acquisitions (n permits at once): use it
+// when you need weights, which this package does not offer. This one counts
+// permits of one, which is what Python's semaphores and most limiters need,
+// and adds strict FIFO without weights' head-of-line blocking, introspection
+// ([Semaphore.Cap], [Semaphore.Available], [Semaphore.Waiters],
+// [Semaphore.Locked]), [Semaphore.Do] for the `async with sem:` block, and a
+// clear panic on over-release.
 //
 // # Cost
 //
-// Measured on the 2-core machine this library is developed on, in one run of
-// the benchmarks module (../benchmarks; medians of 6, noisy ±10–30 %, the
-// contended rows more):
-//
-//	                                tulip      x/sync Weighted   buffered channel
-//	Acquire+Release                 36 ns      60 ns             88 ns
-//	contended (64 g, 4 permits)     548 ns     1362 ns           731 ns
-//	  every Acquire waits           986 ns     2334 ns           1049 ns
-//	  allocations                   0          2–3               0
-//
-// While nobody waits, Acquire and Release are one compare-and-swap each on a
-// word that holds the count and a waiting bit; the mutex and the queue are
-// only for waiters. Contended, an Acquire that waits parks its goroutine and
-// the Release that hands it the permit wakes it: the price of strict FIFO,
-// which x/sync pays too. The plain contended row mixes stretches where
-// holders release before anyone queues with stretches of pure hand-off,
-// which is why it varies so much from run to run; the "every Acquire waits"
-// row is hand-off only.
+// While nobody waits, Acquire and Release are one compare-and-swap each and
+// allocate nothing. An Acquire that waits parks its goroutine until a Release
+// hands it the permit, the price of strict FIFO. Waiters are recycled, so a
+// waiting Acquire allocates nothing either, provided the waiters share their
+// context (or use one that can never end): the first waiter with a context
+// not seen among the current waiters allocates one registration on it. The
+// measured numbers, beside x/sync's and a buffered channel's, are in the
+// repository's benchmarks/README.md.
 package semaphore
 
 import (
@@ -83,9 +80,6 @@ type Semaphore struct {
 	queue   waiters // goroutines blocked in Acquire, oldest first
 	watches map[<-chan struct{}]*watch
 	pool    sync.Pool
-
-	seq       uint64              // arrival tickets, for tests of the FIFO order
-	grantHook func(ticket uint64) // tests only: called, with mu held, on each hand-off
 }
 
 // waiting is the bit of Semaphore.state that is set while the queue is not
@@ -113,7 +107,7 @@ func New(n int) *Semaphore {
 //
 // Cost: without contention, two atomic operations and no allocation. A call
 // that waits allocates nothing either, once the semaphore has been in use,
-// except the first waiter with a given context: see watch.
+// except the first waiter with a given context (see the package's Cost).
 func (s *Semaphore) Acquire(ctx context.Context) error {
 	done := ctx.Done() // nil if ctx can never end
 	if done != nil {
@@ -151,9 +145,11 @@ func (s *Semaphore) acquireSlow(ctx context.Context, done <-chan struct{}) error
 	if w == nil {
 		w = &waiter{ready: make(chan struct{}, 1)}
 	}
-	s.seq++
-	w.ticket, w.granted = s.seq, false
+	w.granted = false
 	s.queue.push(w)
+	if testHookQueued != nil {
+		testHookQueued(s, w)
+	}
 	if done != nil {
 		s.watchLocked(ctx, done, w)
 	}
@@ -194,7 +190,9 @@ func (s *Semaphore) TryAcquire() bool {
 // Release gives a permit back. If goroutines are waiting, the permit goes
 // straight to the one that has waited longest. Release never blocks.
 //
-// Release panics with ErrReleased if no permit is held.
+// Release panics with [ErrReleased] if no permit is held. It cannot tell a
+// stray Release from a real one while others hold permits: see the package's
+// Guarantees.
 func (s *Semaphore) Release() {
 	for {
 		st := s.state.Load()
@@ -234,8 +232,8 @@ func (s *Semaphore) releaseSlow() {
 	s.removeLocked(w)
 	w.granted = true
 	stop := s.unwatchLocked(w)
-	if s.grantHook != nil {
-		s.grantHook(w.ticket)
+	if testHookGranted != nil {
+		testHookGranted(s, w)
 	}
 	s.mu.Unlock()
 	w.ready <- struct{}{} // buffered and empty: never blocks

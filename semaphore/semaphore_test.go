@@ -211,7 +211,7 @@ func TestAcquireHang(t *testing.T) {
 		// The hook runs inside the hand-off, before the permit's signal is
 		// sent: the waiter wakes through ctx.Done with the permit already
 		// its own. This is the race window, made deterministic.
-		s.grantHook = func(uint64) { cancel() }
+		onGrant(t, s, cancel)
 
 		w1, w2 := make(chan error, 1), make(chan error, 1)
 		go func() { w1 <- s.Acquire(ctx) }()
@@ -235,7 +235,7 @@ func TestAcquireNoHang(t *testing.T) {
 		s := New(1)
 		require.NoError(t, s.Acquire(context.Background()))
 		ctx, cancel := context.WithCancel(context.Background())
-		s.grantHook = func(uint64) { cancel() }
+		onGrant(t, s, cancel)
 		w1 := make(chan error, 1)
 		go func() { w1 <- s.Acquire(ctx) }()
 		synctest.Wait()

@@ -10,7 +10,6 @@ type waiter struct {
 	ready   chan struct{} // capacity 1; one signal per grant or expiry, sent after the semaphore is unlocked
 	link    [2]link
 	watch   *watch // the watch it is on, nil if none
-	ticket  uint64 // arrival order
 	granted bool   // set with the semaphore's mu held, by the hand-off
 }
 
