@@ -24,6 +24,11 @@
 //   - Leaving the loop at any point, by break, return, panic or the end of
 //     ctx, leaves nothing behind: no goroutine, and no callback registered on
 //     any future.
+//   - Range with two variables. The end of ctx comes as a nil future with the
+//     error; a single-variable range compiles, and then dereferences it.
+//   - [Feed] accepts futures while iterating, ends by itself when nothing is
+//     pending and nobody can add more, and forgets each future once yielded,
+//     so it runs in memory bounded by what is pending.
 //
 // # Cost
 //

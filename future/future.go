@@ -26,11 +26,10 @@ import (
 //
 // # Cost
 //
-// A pending Future[int] is 88 bytes (a 96-byte allocation), including room
-// for one callback. The Done channel, and room for more callbacks, are
-// allocated only when someone asks for them (or blocks in Result) while the
-// future is pending. Resolving a future takes one uncontended mutex and no
-// allocation.
+// A future is one small allocation, with room for one callback inline. The
+// Done channel, and room for more callbacks, are allocated only when someone
+// asks for them (or blocks in Result) while the future is pending. Resolving
+// a future takes one uncontended mutex and no allocation.
 //
 // The zero Future is not usable; create one with New, Go or Submit.
 type Future[T any] struct {
@@ -38,7 +37,10 @@ type Future[T any] struct {
 	state atomic.Uint32 // a State; written with mu held (or by a compare-and-swap out of Pending), read without it
 	flags atomic.Uint32 // isTask, inQueue
 
-	// Set once, with mu held, before state becomes final; read freely after.
+	// Written with mu held, before state becomes final, and never after;
+	// read freely once state is final. (Cancel writes err before its
+	// compare-and-swap and takes it back if a task started first: the write
+	// is visible only with the Cancelled state.)
 	val T
 	err error
 

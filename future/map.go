@@ -15,14 +15,12 @@ type mapConfig struct{ buffer int }
 // finished but not yet yielded) at n, Python 3.14's buffersize. Values below 1
 // mean 1. The default is 8 × the executor's MaxWorkers.
 //
-// Design note: the loop takes results in order, one goroutine for all the
-// workers; each time the oldest call is not done yet, the loop sleeps and
-// is woken, which costs more than a tiny call. Workers that can run further
-// ahead make that rare: on 10,000 tiny calls through 8 workers
-// (BenchmarkMapBufferSize), a window of 1 cost about 1,050 ns per call, 8
-// about 180–300, 16 about 160–270, 64 and 256 about 160–200. A window that
-// is too deep only wastes work when the loop is left early (calls already
-// running are asked to stop, queued ones never start).
+// A deeper window lets the workers run further ahead of the loop, which
+// takes results in order: each time the oldest call is not done yet, the
+// loop sleeps, and that costs more than a tiny call. A window that is too
+// deep only wastes work when the loop is left early (calls already running
+// are asked to stop, queued ones never start). BenchmarkMapBufferSize
+// measures the trade-off (numbers in benchmarks/README.md).
 func BufferSize(n int) MapOption {
 	return func(c *mapConfig) { c.buffer = max(1, n) }
 }
@@ -43,8 +41,17 @@ func BufferSize(n int) MapOption {
 //     in flight: queued ones never run, running ones see their context
 //     cancelled. Map does not wait for them. The input is stopped.
 //
+// Range over it with two variables: the errors are how failed calls, and
+// the end of ctx, are reported. A single-variable range compiles, and then
+// silently drops every error:
+//
+//	for v, err := range future.Map(ctx, ex, urls, fetch) {
+//		if err != nil { ... }
+//	}
+//
 // The calls share one context, derived from ctx and cancelled when the loop
-// ends. Map must be ranged over from one goroutine at a time; each range
+// ends. With a bounded queue (QueueSize) Map waits for room before it queues
+// each call. Map must be ranged over from one goroutine at a time; each range
 // starts afresh.
 //
 // Cost: a range allocates its window as it grows (about 64 bytes a call in

@@ -30,9 +30,9 @@ import (
 // ctx.Err() (Cancelled for context.Canceled). Cancel on a running task
 // cancels fn's context and returns true; the outcome then follows fn.
 //
-// Cost: one goroutine and the future per task; the future is the function's
-// context too when ctx can never end (see taskContext), and otherwise a
-// context.WithCancel of ctx is added.
+// Cost: one goroutine and one allocation per task when ctx can never end
+// (the future is the function's context too); a ctx that can end adds a
+// context.WithCancel of it.
 func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
 	f, tctx := newTask[T](ctx)
 	go f.run(tctx, fn)
