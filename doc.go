@@ -38,6 +38,22 @@
 //	async for f in asyncio.as_completed(fs)        (the same; ascompleted.OfAny for mixed types)
 //	dask's as_completed(fs).add(f)                 ascompleted.NewFeed(fs...).Add(f)
 //	the book's spinner + supervisor(slow)          spinner.Run(ctx, "thinking!", slow)
+//	ThreadPoolExecutor / executor.submit(fn)       future.NewExecutor(n) / future.Submit(ctx, ex, fn)
+//	executor.map(fn, items)                        future.Map(ctx, ex, slices.Values(items), fn)
+//	asyncio.gather / asyncio.wait                  future.Gather / future.Wait
+//	asyncio.TaskGroup                              future.NewGroup(ctx), future.GoIn(g, fn)
+//	asyncio.to_thread(fn) / run_in_executor        future.Go(ctx, fn) / future.Submit(ctx, ex, fn)
+//	asyncio.sleep(d)                               future.Sleep(ctx, d) (time.Sleep cannot be cancelled)
+//	asyncio.timeout(d) / asyncio.wait_for          context.WithTimeout(ctx, d) / future.WaitFor(ctx, f)
+//
+// What Go already has, so there is no need to look for it here:
+//
+//	asyncio.Queue                                  a buffered channel: make(chan T, n)
+//	asyncio.Event                                  a channel that you close: close(ch); <-ch
+//	asyncio.Lock                                   sync.Mutex
+//	asyncio.Condition                              sync.Cond
+//	loop.call_later(d, fn)                         time.AfterFunc(d, fn)
+//	loop.run_until_complete / asyncio.run          just call the function: goroutines need no loop
 //
 // Conventions throughout: a context.Context comes first in anything that
 // blocks and plays the part of Python's timeout and cancellation; errors are
