@@ -8,21 +8,56 @@
 //   - Lifecycle by context: the spinner stops when its context ends, or at
 //     Stop, Success or Fail, which are idempotent and return only after the
 //     drawing goroutine has exited: nothing is written after they return.
-//     A stopped spinner can be started again with Restart.
+//     A stopped spinner (or one made by New) is started with Restart.
 //   - Update changes the message from any goroutine; it shows at once, not at
 //     the next tick.
+//   - Success and Fail always leave their final line, once: on a running
+//     spinner, on one its context already stopped, and on one that never
+//     drew (WithDelay). After Stop they write nothing.
+//   - Printing above the spinner: Write clears the spinner's line, writes
+//     whole lines and redraws the spinner below them, so log.SetOutput(s) or
+//     slog.NewTextHandler(s, nil) print while it spins. Other streams on the
+//     same terminal (standard output while the spinner is on standard error)
+//     print onto the spinner's line: print through Write, or before Start.
 //   - Terminal mode (the writer is a terminal, TERM is not "dumb", or
 //     WithTerminal(true)): every frame is one write of
-//     "\r" + frame + " " + message + "\x1b[K", cut to the terminal width in
-//     display columns so that it never wraps. Stop clears the line.
+//     "\r" + frame + " " + message + "\x1b[K". Stop clears the line.
 //   - Plain mode (a pipe, a file, a buffer): no animation, no "\r", no escape
-//     codes: the message once, each new message once, and the final message
-//     of Success or Fail. The spinner never uses colour, so NO_COLOR holds.
+//     codes: the message once, each new message once (at most one line per
+//     second by default, see WithPlainInterval), and the final message.
 //   - The cursor stays visible unless HideCursor is given; then it is shown
-//     again however the spinner stops.
+//     again however the spinner stops, write errors included.
 //   - No signal handlers: use signal.NotifyContext so that Ctrl-C cancels the
 //     context and the spinner cleans up the line.
-//   - A write error stops the drawing, never panics; Err reports it.
+//   - A write error never panics and never stops the spinner: Err reports
+//     the first one, later frames are still tried (each redraws the whole
+//     line) and so is the clean-up.
+//
+// # The line never wraps
+//
+// A frame is cut to one column less than the terminal's width (asked on
+// every frame, so resizing works), counted in display columns (see the
+// width rules in width.go: grapheme clusters, East Asian Width, emoji). In
+// the message every control character (tab, newline, carriage return
+// included) becomes a space, escape sequences other than SGR (colour) are
+// removed, SGR sequences take no column and are never cut, and a frame that
+// holds any colour ends with a reset, so no colour leaks past the line.
+// NO_COLOR removes the message's colours; the spinner adds none of its own.
+//
+// # What blocks
+//
+// Only the drawing goroutine writes frames, so Start, Restart and Update
+// never wait for the writer: a worker calling Update is never held up by a
+// blocked terminal (Ctrl-S, a full pipe). Write, Stop, Success and Fail do
+// write (or wait for the goroutine's write in progress), so they block for
+// as long as the writer blocks.
+//
+// # Windows
+//
+// A Windows console shows escape sequences only with virtual terminal
+// processing on. On a console the spinner turns it on (SetConsoleMode, left
+// on afterwards, as most programs do); where that fails (consoles before
+// Windows 10) it falls back to plain mode rather than print raw escapes.
 //
 // The default writer is standard error; the default interval 100 ms; the
 // default frames ASCII.
@@ -31,7 +66,7 @@ package spinner
 import (
 	"context"
 	"fmt"
-	"io"
+	"math"
 	"os"
 	"strings"
 	"sync"
@@ -46,35 +81,74 @@ const (
 	showCursor = "\x1b[?25h"
 )
 
-// Spinner is a running (or stopped) spinner. Create one with Start or use
-// Run. Its methods are safe for concurrent use.
+// Spinner is a running (or stopped) spinner. Create one with Start, New or
+// use Run. Its methods are safe for concurrent use.
 type Spinner struct {
 	cfg      config
 	terminal bool
+	colour   bool     // keep the message's SGR sequences
+	frames   []string // sanitized, all of one width
 
-	writeMu sync.Mutex // serializes writes; held across the running check in Update
-	mu      sync.Mutex
-	msg     string
-	running bool
-	final   string        // written by the goroutine when it stops
-	stop    chan struct{} // closed to ask the goroutine to stop
-	exited  chan struct{} // closed when the goroutine has exited
-	poke    chan struct{} // capacity 1: the message changed
-	err     error         // the first write error
+	mu  sync.Mutex // guards msg, cur, the runs' running and halted, err
+	msg string
+	cur *run // the current or last run; nil before the first
+	err error
 
-	// Owned by the drawing goroutine.
-	frame int
+	wmu       sync.Mutex // serializes writes; guards what is on the screen
+	live      bool       // a run may draw: Write holds partial lines
+	visible   bool       // a frame is on the line
+	hidden    bool       // the cursor was hidden
+	frame     int
+	partial   []byte // Write's unfinished line
+	printed   string // plain mode: the last message line written
+	printedAt time.Time
 }
 
-// Start starts a spinner showing msg and returns it. It stops when ctx ends
-// or when Stop, Success or Fail is called.
-func Start(ctx context.Context, msg string, opts ...Option) *Spinner {
-	cfg := config{w: os.Stderr, frames: strings.Split(string(ASCII), ""), interval: 100 * time.Millisecond, getenv: os.Getenv}
+// run is one run of the drawing goroutine, from Restart to its end.
+type run struct {
+	stop   chan struct{} // closed to ask the goroutine to stop
+	exited chan struct{} // closed when the goroutine has exited
+	poke   chan struct{} // capacity 1: the message changed
+
+	first   string // the message when the run started: plain mode writes it first
+
+	running bool // under mu: neither stopped nor ended by its context
+	halted  bool // under mu: Stop, Success or Fail was called
+
+	shown   bool // under wmu: the delay has passed
+	cleaned bool // under wmu: the line was cleared and the cursor restored
+}
+
+// New returns a spinner showing msg that has not started: Restart starts it.
+// Success or Fail on it write just their final line.
+func New(msg string, opts ...Option) *Spinner {
+	cfg := config{
+		w: os.Stderr, frames: ASCII.split(), interval: 100 * time.Millisecond,
+		plainInterval: time.Second, getenv: os.Getenv,
+	}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	s := &Spinner{cfg: cfg, msg: msg}
 	s.terminal = s.detect()
+	s.colour = s.terminal && cfg.getenv("NO_COLOR") == ""
+	wide := 0
+	for _, f := range cfg.frames {
+		f = sanitize(f, false)
+		s.frames = append(s.frames, f)
+		wide = max(wide, displayWidth(f))
+	}
+	for i, f := range s.frames {
+		s.frames[i] = f + strings.Repeat(" ", wide-displayWidth(f))
+	}
+	return s
+}
+
+// Start starts a spinner showing msg and returns it. It stops when ctx ends
+// or when Stop, Success or Fail is called. Start does not wait for the
+// writer: the drawing goroutine draws the first frame at once.
+func Start(ctx context.Context, msg string, opts ...Option) *Spinner {
+	s := New(msg, opts...)
 	s.Restart(ctx)
 	return s
 }
@@ -88,75 +162,55 @@ func (s *Spinner) detect() bool {
 		return false
 	}
 	f, ok := s.cfg.w.(interface{ Fd() uintptr })
-	return ok && term.IsTerminal(int(f.Fd()))
+	return ok && term.IsTerminal(int(f.Fd())) && enableVT(f.Fd())
 }
 
-// Restart starts a stopped spinner again, with its last message, until ctx
-// ends or it is stopped. On a running spinner it does nothing.
+// Restart starts a stopped spinner (or one made by New) again, with its
+// last message, until ctx ends or it is stopped. On a running spinner it
+// does nothing.
 func (s *Spinner) Restart(ctx context.Context) {
 	s.mu.Lock()
-	if s.running {
+	prev := s.cur
+	if prev != nil && prev.running {
 		s.mu.Unlock()
 		return
 	}
-	prev := s.exited
 	s.mu.Unlock()
 	if prev != nil {
-		<-prev // a goroutine stopped by its context may still be cleaning up
+		<-prev.exited // a goroutine stopped by its context may still be cleaning up
 	}
-	s.writeMu.Lock() // the first frame is written before any Update's
-	defer s.writeMu.Unlock()
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if prev != nil {
+		s.cleanLocked(prev, "", false) // a Stop racing this Restart may not have cleaned yet
+	}
 	s.mu.Lock()
-	if s.running {
+	if s.cur != prev { // another Restart won
 		s.mu.Unlock()
 		return
 	}
-	s.running, s.final = true, ""
-	s.stop, s.exited, s.poke = make(chan struct{}), make(chan struct{}), make(chan struct{}, 1)
-	stop, exited, poke, msg := s.stop, s.exited, s.poke, s.msg
+	r := &run{stop: make(chan struct{}), exited: make(chan struct{}), poke: make(chan struct{}, 1), running: true, first: s.msg}
+	s.cur = r
 	s.mu.Unlock()
-	s.begin(msg)
-	go s.loop(ctx, stop, exited, poke)
+	s.live, s.frame, s.printed = true, 0, ""
+	go s.loop(ctx, r)
 }
 
-// begin writes what a start shows at once, before the drawing goroutine
-// starts: the hidden cursor and the first frame (terminal) or the message
-// (plain). Called with writeMu held.
-func (s *Spinner) begin(msg string) {
-	var b strings.Builder
-	if s.terminal {
-		if s.cfg.hideCursor {
-			b.WriteString(hideCursor)
-		}
-		b.WriteString(s.frameLine(msg))
-	} else {
-		b.WriteString(msg + "\n")
-	}
-	s.writeLocked(b.String())
-}
-
-// Update replaces the message. It shows at once: in terminal mode the
-// drawing goroutine redraws the line now rather than at the next tick; in
-// plain mode Update writes the new message line itself. An unchanged message
-// writes nothing; so does Update on a stopped spinner.
+// Update replaces the message. It shows at once: the drawing goroutine
+// redraws the line now rather than at the next tick (in plain mode it writes
+// the new line, unless one was written less than the plain interval ago). An
+// unchanged message writes nothing. Update never blocks on the writer.
 func (s *Spinner) Update(msg string) {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
 	s.mu.Lock()
 	changed := msg != s.msg
 	s.msg = msg
-	running, poke := s.running, s.poke
+	r := s.cur
 	s.mu.Unlock()
-	if !changed || !running {
-		return
-	}
-	if !s.terminal {
-		s.writeLocked(msg + "\n")
-		return
-	}
-	select {
-	case poke <- struct{}{}:
-	default: // a redraw is already pending
+	if changed && r != nil {
+		select {
+		case r.poke <- struct{}{}:
+		default: // a redraw is already pending
+		}
 	}
 }
 
@@ -169,107 +223,226 @@ func (s *Spinner) Message() string {
 
 // Stop stops the spinner and clears its line. It returns after the drawing
 // goroutine has exited; nothing is written after that. It is idempotent.
-func (s *Spinner) Stop() { s.halt("") }
+func (s *Spinner) Stop() { s.halt("", false) }
 
 // Success stops the spinner and leaves msg on its line (followed by a
-// newline), in both terminal and plain mode. On a spinner already stopped
-// (by Stop or by its context) it writes nothing.
-func (s *Spinner) Success(msg string) { s.halt(msg) }
+// newline), in both terminal and plain mode, also when the spinner's context
+// already stopped it. After Stop, Success or Fail it writes nothing. msg is
+// one line: control characters become spaces.
+func (s *Spinner) Success(msg string) { s.halt(msg, true) }
 
 // Fail is Success for a failure: it stops the spinner and leaves msg. (The
 // spinner uses no colour, so the two differ only in intent.)
-func (s *Spinner) Fail(msg string) { s.halt(msg) }
+func (s *Spinner) Fail(msg string) { s.halt(msg, true) }
 
-func (s *Spinner) halt(final string) {
+func (s *Spinner) halt(final string, withFinal bool) {
 	s.mu.Lock()
-	exited := s.exited
-	if s.running {
-		s.running = false
-		s.final = final
-		close(s.stop)
+	r := s.cur
+	if r == nil { // never started: a run that ended before it drew
+		r = &run{exited: make(chan struct{}), cleaned: true}
+		close(r.exited)
+		s.cur = r
+	}
+	if r.halted {
+		s.mu.Unlock()
+		<-r.exited
+		return
+	}
+	r.halted = true
+	if r.running {
+		r.running = false
+		close(r.stop)
 	}
 	s.mu.Unlock()
-	// Wait even if the spinner was no longer running: if its context ended,
-	// its goroutine may still be writing the clean-up.
-	if exited != nil {
-		<-exited
-	}
+	<-r.exited
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	s.cleanLocked(r, final, withFinal)
 }
 
-// Err returns the first error the writer returned, if any. After a write
-// error the spinner draws nothing more.
+// Err returns the first error the writer returned, if any.
 func (s *Spinner) Err() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.err
 }
 
-// Running reports whether the spinner is drawing.
+// Running reports whether the spinner is spinning (its delay included).
 func (s *Spinner) Running() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.running
+	return s.cur != nil && s.cur.running
 }
 
-// loop is the drawing goroutine. In plain mode it only waits to clean up.
-func (s *Spinner) loop(ctx context.Context, stop, exited, poke chan struct{}) {
-	defer close(exited)
+// loop is the drawing goroutine of run r: it alone writes frames and plain
+// message lines.
+func (s *Spinner) loop(ctx context.Context, r *run) {
+	defer close(r.exited)
+	if d := s.cfg.delay; d > 0 {
+		t := time.NewTimer(d)
+		select {
+		case <-t.C:
+		case <-r.stop:
+			t.Stop()
+			return
+		case <-ctx.Done():
+			t.Stop()
+			s.ended(r)
+			return
+		}
+	}
+	s.wmu.Lock()
+	r.shown = true
+	if s.terminal {
+		s.drawLocked(true)
+	} else if s.printed != sanitize(r.first, false) { // an Update may already have replaced it
+		s.printed, s.printedAt = sanitize(r.first, false), time.Now()
+		_ = s.writeLocked(s.printed + "\n")
+	}
+	s.wmu.Unlock()
+
 	var tick <-chan time.Time
 	if s.terminal {
 		t := time.NewTicker(s.cfg.interval)
 		defer t.Stop()
 		tick = t.C
 	}
+	var wait *time.Timer // plain mode: a message line waits for the interval
+	var waitC <-chan time.Time
+	defer func() {
+		if wait != nil {
+			wait.Stop()
+		}
+	}()
 	for {
 		select {
 		case <-tick:
-			s.frame = (s.frame + 1) % len(s.cfg.frames)
-			s.drawFrame(s.Message())
-		case <-poke:
-			s.drawFrame(s.Message())
-		case <-stop:
-			s.finish()
+			s.wmu.Lock()
+			s.frame = (s.frame + 1) % len(s.frames)
+			s.drawLocked(false)
+			s.wmu.Unlock()
+		case <-r.poke:
+			if waitC != nil {
+				continue
+			}
+			s.wmu.Lock()
+			if d := s.plainWaitLocked(); d > 0 {
+				wait, waitC = time.NewTimer(d), nil
+				waitC = wait.C
+			} else {
+				s.drawLocked(false)
+			}
+			s.wmu.Unlock()
+		case <-waitC:
+			waitC = nil
+			s.wmu.Lock()
+			s.drawLocked(false)
+			s.wmu.Unlock()
+		case <-r.stop:
 			return
 		case <-ctx.Done():
-			s.mu.Lock()
-			s.running = false // stopped by its context; Stop is now a no-op
-			s.mu.Unlock()
-			s.finish()
+			s.ended(r)
 			return
 		}
 	}
 }
 
-// drawFrame writes the current frame with msg, in one write.
-func (s *Spinner) drawFrame(msg string) { s.write(s.frameLine(msg)) }
-
-// frameLine is one frame: "\r" + frame + " " + msg, cut to the width, and
-// clear-to-end-of-line.
-func (s *Spinner) frameLine(msg string) string {
-	line := s.cfg.frames[s.frame] + " " + msg
-	if cols := s.width(); cols > 0 {
-		line = truncate(line, cols-1) // the last column would wrap on some terminals
-	}
-	return "\r" + line + clearEOL
+// ended cleans up after r's context ended: Stop becomes a no-op, Success and
+// Fail write just their final line.
+func (s *Spinner) ended(r *run) {
+	s.mu.Lock()
+	r.running = false
+	s.mu.Unlock()
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	s.cleanLocked(r, "", false)
 }
 
-// finish clears the line, restores the cursor and writes the final message.
-func (s *Spinner) finish() {
-	s.mu.Lock()
-	final := s.final
-	s.mu.Unlock()
+// plainWaitLocked is how long a plain message line must wait; 0 in terminal
+// mode.
+func (s *Spinner) plainWaitLocked() time.Duration {
+	if s.terminal || s.printedAt.IsZero() {
+		return 0
+	}
+	return s.cfg.plainInterval - time.Since(s.printedAt)
+}
+
+// drawLocked writes the current frame (terminal mode) or the message line if
+// it changed (plain mode). first: the run's first drawing, which hides the
+// cursor if asked.
+func (s *Spinner) drawLocked(first bool) {
+	if !s.terminal {
+		if line, ok := s.plainLineLocked(); ok {
+			_ = s.writeLocked(line)
+		}
+		return
+	}
 	var b strings.Builder
-	if s.terminal {
-		b.WriteString("\r" + clearEOL)
-		if s.cfg.hideCursor {
+	if first && s.cfg.hideCursor {
+		b.WriteString(hideCursor)
+		s.hidden = true
+	}
+	b.WriteString(s.frameLine())
+	s.visible = true
+	_ = s.writeLocked(b.String())
+}
+
+// plainLineLocked returns the message line to write in plain mode, if the
+// message changed since the last one written.
+func (s *Spinner) plainLineLocked() (string, bool) {
+	msg := sanitize(s.Message(), false)
+	if msg == s.printed {
+		return "", false
+	}
+	s.printed, s.printedAt = msg, time.Now()
+	return msg + "\n", true
+}
+
+// frameLine is one frame: "\r" + frame + " " + message, cut to the width,
+// and clear-to-end-of-line.
+func (s *Spinner) frameLine() string {
+	line := s.frames[s.frame] + " " + sanitize(s.Message(), s.colour)
+	cols := math.MaxInt
+	if w := s.width(); w > 0 {
+		cols = w - 1 // the last column would wrap on some terminals
+	}
+	return "\r" + truncate(line, cols) + clearEOL
+}
+
+// cleanLocked ends run r on the screen, in one write: the line cleared (or,
+// in plain mode, the last message if it was still waiting), any partial line
+// of Write, the cursor shown; then the final line if withFinal.
+func (s *Spinner) cleanLocked(r *run, final string, withFinal bool) {
+	var b strings.Builder
+	if !r.cleaned {
+		r.cleaned = true
+		s.live = false
+		if s.terminal && s.visible {
+			b.WriteString("\r" + clearEOL)
+		}
+		if !s.terminal && r.shown {
+			if line, ok := s.plainLineLocked(); ok {
+				b.WriteString(line)
+			}
+		}
+		s.visible = false
+		if len(s.partial) > 0 {
+			b.Write(s.partial)
+			s.partial = nil
+			if withFinal {
+				b.WriteByte('\n')
+			}
+		}
+		if s.hidden {
 			b.WriteString(showCursor)
+			s.hidden = false
 		}
 	}
-	if final != "" {
-		b.WriteString(final + "\n")
+	if withFinal {
+		b.WriteString(truncate(sanitize(final, s.colour), math.MaxInt) + "\n")
 	}
 	if b.Len() > 0 {
-		s.write(b.String())
+		_ = s.writeLocked(b.String())
 	}
 }
 
@@ -286,25 +459,17 @@ func (s *Spinner) width() int {
 	return 0
 }
 
-// write writes p in one call unless an earlier write failed.
-func (s *Spinner) write(p string) {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	s.writeLocked(p)
-}
-
-func (s *Spinner) writeLocked(p string) {
-	s.mu.Lock()
-	failed := s.err != nil
-	s.mu.Unlock()
-	if failed {
-		return
-	}
-	if _, err := io.WriteString(s.cfg.w, p); err != nil {
+// writeLocked writes p in one call, keeping the first error for Err.
+func (s *Spinner) writeLocked(p string) error {
+	_, err := s.cfg.w.Write([]byte(p))
+	if err != nil {
 		s.mu.Lock()
-		s.err = err
+		if s.err == nil {
+			s.err = err
+		}
 		s.mu.Unlock()
 	}
+	return err
 }
 
 // Run runs fn while a spinner shows msg, then stops the spinner (clearing its
@@ -317,12 +482,16 @@ func Run[T any](ctx context.Context, msg string, fn func(context.Context) (T, er
 }
 
 // String describes the spinner in the spirit of Python's repr:
-// <Spinner running msg="thinking!">.
+// <Spinner running msg="thinking!"> (or initial, before it first starts, or
+// stopped).
 func (s *Spinner) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	state := "stopped"
-	if s.running {
+	switch {
+	case s.cur == nil:
+		state = "initial"
+	case s.cur.running:
 		state = "running"
 	}
 	return fmt.Sprintf("<Spinner %s msg=%q>", state, s.msg)
