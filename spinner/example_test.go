@@ -3,6 +3,7 @@ package spinner_test
 import (
 	"context"
 	"fmt"
+	"log"
 	"os"
 	"time"
 
@@ -33,4 +34,24 @@ func ExampleStart() {
 	// downloading flags
 	// saving flags
 	// 20 flags downloaded
+}
+
+// Log while spinning: the spinner is the log's writer, so every log line is
+// printed above the spinner's line (on a terminal: the line is cleared, the
+// log line written and the spinner redrawn below it). Here, off a terminal,
+// the lines simply follow each other.
+func ExampleSpinner_Write() {
+	s := spinner.Start(context.Background(), "downloading flags", spinner.WithWriter(os.Stdout), spinner.WithTerminal(false))
+	log.SetOutput(s)
+	log.SetFlags(0)
+	defer log.SetOutput(os.Stderr)
+	defer log.SetFlags(log.LstdFlags)
+	log.Print("BR saved")
+	log.Print("CN saved")
+	s.Success("2 flags downloaded")
+	// Output:
+	// downloading flags
+	// BR saved
+	// CN saved
+	// 2 flags downloaded
 }

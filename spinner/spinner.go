@@ -292,13 +292,7 @@ func (s *Spinner) loop(ctx context.Context, r *run) {
 		}
 	}
 	s.wmu.Lock()
-	r.shown = true
-	if s.terminal {
-		s.drawLocked(true)
-	} else if s.printed != sanitize(r.first, false) { // an Update may already have replaced it
-		s.printed, s.printedAt = sanitize(r.first, false), time.Now()
-		_ = s.writeLocked(s.printed + "\n")
-	}
+	s.showLocked(r)
 	s.wmu.Unlock()
 
 	var tick <-chan time.Time
@@ -344,6 +338,24 @@ func (s *Spinner) loop(ctx context.Context, r *run) {
 			s.ended(r)
 			return
 		}
+	}
+}
+
+// showLocked draws run r for the first time, unless that was done: the
+// drawing goroutine does it after the delay, and Write does it first if it
+// comes first (so that its lines follow the plain message line).
+func (s *Spinner) showLocked(r *run) {
+	if r.shown {
+		return
+	}
+	r.shown = true
+	if s.terminal {
+		s.drawLocked(true)
+		return
+	}
+	if first := sanitize(r.first, false); first != s.printed { // a later Update may have replaced it
+		s.printed, s.printedAt = first, time.Now()
+		_ = s.writeLocked(first + "\n")
 	}
 }
 

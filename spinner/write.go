@@ -25,6 +25,12 @@ func (s *Spinner) Write(p []byte) (int, error) {
 		}
 		return len(p), nil
 	}
+	if s.cfg.delay == 0 {
+		s.mu.Lock()
+		r := s.cur
+		s.mu.Unlock()
+		s.showLocked(r) // the run's first drawing comes before the lines
+	}
 	s.partial = append(s.partial, p...)
 	i := bytes.LastIndexByte(s.partial, '\n')
 	if i < 0 {
