@@ -36,7 +36,7 @@ func TestPlainRateLimit(t *testing.T) {
 		r := &recorder{}
 		s := Start(context.Background(), "0", WithWriter(r))
 		time.Sleep(5 * time.Millisecond) // off the second's ticks: no ties
-		for i := 1; i <= 250; i++ { // 2.5 s of updates every 10 ms
+		for i := 1; i <= 250; i++ {      // 2.5 s of updates every 10 ms
 			s.Update(strconv.Itoa(i))
 			time.Sleep(10 * time.Millisecond)
 		}

@@ -110,7 +110,7 @@ type run struct {
 	exited chan struct{} // closed when the goroutine has exited
 	poke   chan struct{} // capacity 1: the message changed
 
-	first   string // the message when the run started: plain mode writes it first
+	first string // the message when the run started: plain mode writes it first
 
 	running bool // under mu: neither stopped nor ended by its context
 	halted  bool // under mu: Stop, Success or Fail was called
