@@ -3,6 +3,7 @@ module github.com/tulipgo/tulip
 go 1.25.0
 
 require (
+	github.com/creack/pty v1.1.24
 	github.com/rivo/uniseg v0.4.7
 	github.com/stretchr/testify v1.12.1
 	go.uber.org/goleak v1.3.0

@@ -38,9 +38,23 @@ func spin(ctx context.Context, msg string, opts []spinner.Option) (struct{}, err
 }
 
 // supervisor: create the spinner task, show it, await slow, cancel the task.
+// asyncio runs a new task only when its creator first awaits, so the book's
+// "spinner object" line is printed before the spinner draws; future.Go
+// starts at once, so the task waits for the supervisor's go-ahead. (Printed
+// while it spins, the line would land on the spinner's line: standard output
+// and the spinner's standard error are one terminal.)
 func supervisor(ctx context.Context, out io.Writer, delay time.Duration, opts []spinner.Option) (int, error) {
-	spinnerTask := future.Go(ctx, func(ctx context.Context) (struct{}, error) { return spin(ctx, "thinking!", opts) })
+	goAhead := make(chan struct{})
+	spinnerTask := future.Go(ctx, func(ctx context.Context) (struct{}, error) {
+		select {
+		case <-goAhead:
+		case <-ctx.Done():
+			return struct{}{}, ctx.Err()
+		}
+		return spin(ctx, "thinking!", opts)
+	})
 	fmt.Fprintf(out, "spinner object: %v\n", spinnerTask)
+	close(goAhead) // the supervisor's first await
 	result, err := future.Go(ctx, func(ctx context.Context) (int, error) { return book.Slow(ctx, delay) }).Result(ctx)
 	spinnerTask.Cancel()
 	_, _ = spinnerTask.Result(context.Background()) // wait until it has cleaned up

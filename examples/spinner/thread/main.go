@@ -28,11 +28,15 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// supervisor starts the spinner goroutine, shows it, waits for slow and then
-// stops the spinner: Stop is the stop signal plus the join.
+// supervisor makes the spinner, shows it, starts its goroutine, waits for
+// slow and then stops the spinner: Stop is the stop signal plus the join.
+// As in the book, the spinner object is printed before it starts: standard
+// output and the spinner's standard error are one terminal, and a line
+// printed while it spins would land on the spinner's line.
 func supervisor(ctx context.Context, out io.Writer, delay time.Duration, opts []spinner.Option) (int, error) {
-	s := spinner.Start(ctx, "thinking!", opts...)
+	s := spinner.New("thinking!", opts...)
 	fmt.Fprintf(out, "spinner object: %v\n", s)
+	s.Restart(ctx) // the thread's start()
 	result, err := book.Slow(ctx, delay)
 	s.Stop()
 	return result, err

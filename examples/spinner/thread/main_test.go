@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -11,10 +12,17 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"github.com/tulipgo/tulip/examples/spinner/internal/screen"
 	"github.com/tulipgo/tulip/spinner"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	if args, ok := screen.ChildArgs(); ok { // run as the program, on Run's terminal
+		os.Args = append(os.Args[:1], args...)
+		main()
+	}
+	goleak.VerifyTestMain(m)
+}
 
 func TestSupervisor(t *testing.T) {
 	for _, args := range [][]string{nil, {"-run"}} {
@@ -26,7 +34,7 @@ func TestSupervisor(t *testing.T) {
 			require.Equal(t, 3*time.Second, time.Since(start))
 			want := "Answer: 42\n"
 			if args == nil {
-				want = "spinner object: <Spinner running msg=\"thinking!\">\n" + want
+				want = "spinner object: <Spinner initial msg=\"thinking!\">\n" + want
 			}
 			require.Equal(t, want, out.String())
 			frames := strings.Count(errOut.String(), "thinking!")
@@ -53,4 +61,24 @@ func TestUsage(t *testing.T) {
 		require.Equal(t, 2, run(context.Background(), args, &out, &errOut), args)
 		require.NotEmpty(t, errOut.String())
 	}
+}
+
+// What a person sees at a terminal, both streams on it: the book's screen,
+// nothing printed onto the spinner's line, which is left clean.
+func TestOnTerminal(t *testing.T) {
+	raw, scr, code := screen.Run(t, 80, "", "-delay", "300ms")
+	require.Equal(t, 0, code, raw)
+	require.Contains(t, raw, "\r| thinking!\x1b[K", "the spinner drew")
+	require.Equal(t, screen.Screen{Lines: []string{`spinner object: <Spinner initial msg="thinking!">`, "Answer: 42"}}, scr, "%q", raw)
+
+	raw, scr, code = screen.Run(t, 10, "", "-run", "-delay", "300ms")
+	require.Equal(t, 0, code, raw)
+	require.Contains(t, raw, "\r| thinkin\x1b[K", "cut to 9 columns in a 10-column terminal")
+	require.Equal(t, screen.Screen{Lines: []string{"Answer: 42"}}, scr, "%q", raw)
+}
+
+func TestCtrlCOnTerminal(t *testing.T) {
+	raw, scr, code := screen.Run(t, 80, "| thinking!", "-delay", "1m")
+	require.Equal(t, 130, code, raw)
+	require.Equal(t, screen.Screen{Lines: []string{`spinner object: <Spinner initial msg="thinking!">`, "thread: interrupted"}}, scr, "%q", raw)
 }
