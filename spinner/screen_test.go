@@ -151,3 +151,21 @@ func TestCleanupAfterFailingWriter(t *testing.T) {
 		require.Equal(t, []string{"\r\x1b[K\x1b[?25hok\n"}, r.all(), "the clean-up is written")
 	})
 }
+
+// The same in real time, where the context's end races the call: Fail
+// always leaves its line, once, after the clean-up.
+func TestFailRacingContextEnd(t *testing.T) {
+	for i := range 200 {
+		r := &recorder{}
+		ctx, cancel := context.WithCancel(context.Background())
+		s := Start(ctx, "x", tty(r, HideCursor())...)
+		if i%2 == 0 {
+			cancel()
+		}
+		s.Fail("failed")
+		cancel()
+		w := strings.Join(r.all(), "")
+		require.True(t, strings.HasSuffix(w, "\r\x1b[K\x1b[?25hfailed\n"), "%q", w)
+		require.Equal(t, 1, strings.Count(w, "failed"))
+	}
+}

@@ -36,8 +36,11 @@
 // # The line never wraps
 //
 // A frame is cut to one column less than the terminal's width (asked on
-// every frame, so resizing works), counted in display columns (see the
-// width rules in width.go: grapheme clusters, East Asian Width, emoji). In
+// every frame, so resizing works), counted in display columns: by grapheme
+// cluster (github.com/rivo/uniseg), so that an emoji sequence such as
+// "👨‍👩‍👧" or "⏱️" is one cell and never split, and by the Unicode East Asian
+// Width table (golang.org/x/text/width), so that CJK and emoji such as
+// 🚀 ✅ ⚡ take two columns; ambiguous characters count one. In
 // the message every control character (tab, newline, carriage return
 // included) becomes a space, escape sequences other than SGR (colour) are
 // removed, SGR sequences take no column and are never cut, and a frame that
@@ -321,7 +324,7 @@ func (s *Spinner) loop(ctx context.Context, r *run) {
 			}
 			s.wmu.Lock()
 			if d := s.plainWaitLocked(); d > 0 {
-				wait, waitC = time.NewTimer(d), nil
+				wait = time.NewTimer(d)
 				waitC = wait.C
 			} else {
 				s.drawLocked(false)
