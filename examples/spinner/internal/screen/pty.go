@@ -35,7 +35,9 @@ func ChildArgs() ([]string, bool) {
 // Run runs the test binary as the program with args on a new
 // pseudo-terminal cols columns wide, standard input, output and error all
 // on it, as a person at a terminal runs it. If interruptAt is not empty,
-// Ctrl-C is typed once the output holds it. Run returns what the terminal
+// the program gets Ctrl-C's SIGINT once the output holds it. (Sent to the
+// process rather than typed as ^C: typed, the terminal also discards the
+// output it has not yet shown, which would race with what is checked here.) Run returns what the terminal
 // received, what it shows, and the exit status.
 func Run(t testing.TB, cols int, interruptAt string, args ...string) (string, Screen, int) {
 	t.Helper()
@@ -53,8 +55,8 @@ func Run(t testing.TB, cols int, interruptAt string, args ...string) (string, Sc
 		out.Write(buf[:n])
 		if interruptAt != "" && bytes.Contains(out.Bytes(), []byte(interruptAt)) {
 			interruptAt = ""
-			if _, err := f.Write([]byte{3}); err != nil { // ^C: SIGINT from the terminal
-				t.Errorf("typing Ctrl-C: %v", err)
+			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Errorf("interrupting: %v", err)
 			}
 		}
 		if err != nil { // EIO once the program has exited and closed the terminal
