@@ -120,3 +120,13 @@ func TestNoColor(t *testing.T) {
 		require.Equal(t, "\r| red\x1b[K", r.all()[0])
 	})
 }
+
+func TestFinalLineKeepsColourAndEndsIt(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		r := &recorder{}
+		s := Start(context.Background(), "x", tty(r)...)
+		synctest.Wait()
+		s.Success("\x1b[32m✓ done\nall")
+		require.Equal(t, "\r\x1b[K\x1b[32m✓ done all\x1b[0m\n", r.all()[1], "one line, its colour reset")
+	})
+}
