@@ -46,14 +46,19 @@
 // removed, SGR sequences take no column and are never cut, and a frame that
 // holds any colour ends with a reset, so no colour leaks past the line.
 // NO_COLOR removes the message's colours; the spinner adds none of its own.
+// The final line of Success or Fail is made one line the same way but not
+// cut: it stays on the screen as ordinary output, and Write's lines are
+// written as they are.
 //
 // # What blocks
 //
-// Only the drawing goroutine writes frames, so Start, Restart and Update
-// never wait for the writer: a worker calling Update is never held up by a
-// blocked terminal (Ctrl-S, a full pipe). Write, Stop, Success and Fail do
-// write (or wait for the goroutine's write in progress), so they block for
-// as long as the writer blocks.
+// Only the drawing goroutine writes frames and message lines, so Start,
+// Update, Message, Running, Err and String never wait for the writer: a
+// worker calling Update is never held up by a blocked terminal (Ctrl-S, a
+// full pipe). Write, Stop, Success and Fail write (or wait for the
+// goroutine's write in progress), so they block for as long as the writer
+// blocks; so does Restart of a spinner whose last clean-up is still being
+// written.
 //
 // # Windows
 //

@@ -25,11 +25,11 @@ func (s *Spinner) Write(p []byte) (int, error) {
 		}
 		return len(p), nil
 	}
-	if s.cfg.delay == 0 {
+	if !s.terminal && s.cfg.delay == 0 {
 		s.mu.Lock()
 		r := s.cur
 		s.mu.Unlock()
-		s.showLocked(r) // the run's first drawing comes before the lines
+		s.showLocked(r) // the message line comes before the lines written
 	}
 	s.partial = append(s.partial, p...)
 	i := bytes.LastIndexByte(s.partial, '\n')
