@@ -65,8 +65,10 @@ func MultiProbe(ctx context.Context, domains []string, opts ...Option) iter.Seq2
 				yield(Result{}, err)
 				return
 			}
-			r, err := f.TryResult() // done: it was yielded
-			if err != nil {         // cancelled by ctx before it started
+			// f is done (it was yielded); an error means ctx cancelled the
+			// task before it started.
+			r, err := f.TryResult()
+			if err != nil {
 				r = Result{Domain: domainOf[f], Err: err}
 			}
 			if !yield(r, nil) {
