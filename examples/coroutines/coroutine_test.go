@@ -96,9 +96,9 @@ func TestReturnValue(t *testing.T) {
 func TestYieldAfterCloseReturnsFalse(t *testing.T) {
 	var afterClose []bool
 	c := New(func(yield func(int) (int, bool)) int {
-		_, ok := yield(1)
+		yield(1)
 		for range 3 {
-			_, ok = yield(2)
+			_, ok := yield(2)
 			afterClose = append(afterClose, ok)
 		}
 		return 0
