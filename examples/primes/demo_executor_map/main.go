@@ -49,12 +49,8 @@ func (l *logger) display(format string, a ...any) {
 func loiter(ctx context.Context, log *logger, n int, unit time.Duration) (int, error) {
 	tabs := strings.Repeat("\t", n)
 	log.display("%sloiter(%d): doing nothing for %ds...", tabs, n, n)
-	t := time.NewTimer(time.Duration(n) * unit)
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-ctx.Done():
-		return 0, ctx.Err()
+	if err := future.Sleep(ctx, time.Duration(n)*unit); err != nil {
+		return 0, err
 	}
 	log.display("%sloiter(%d): done.", tabs, n)
 	return n * 10, nil
