@@ -47,12 +47,17 @@ func (c *config) probe(ctx context.Context, domain string) Result {
 		return Result{Domain: domain, Found: len(addrs) > 0}
 	}
 	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
+	isDNS := errors.As(err, &dnsErr)
+	if isDNS && dnsErr.IsNotFound {
 		return Result{Domain: domain}
 	}
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		// Normalise: whatever the resolver was doing when time ran out.
-		err = fmt.Errorf("lookup %s: %w", domain, context.Cause(ctx))
+	// Normalise timeouts, whatever the resolver was doing when time ran out.
+	// Its reads time out at ctx's deadline, a moment before ctx itself may
+	// report it: an i/o timeout is the lookup's timeout too.
+	if cause := context.Cause(ctx); cause != nil {
+		err = fmt.Errorf("lookup %s: %w", domain, cause)
+	} else if isDNS && dnsErr.IsTimeout {
+		err = fmt.Errorf("lookup %s: %w", domain, context.DeadlineExceeded)
 	}
 	return Result{Domain: domain, Err: err}
 }

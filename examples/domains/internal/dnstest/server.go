@@ -22,7 +22,7 @@ type Zone struct {
 	Gated []string // answer like Found once Release(name) is called
 }
 
-// Server is a running DNS server; Start returns it, t.Cleanup closes it.
+// Server is a running DNS server, from Start or New.
 type Server struct {
 	// Addr is the server's UDP address, "127.0.0.1:port".
 	Addr string
@@ -32,6 +32,7 @@ type Server struct {
 
 	zone    map[string]string // name → "found", "slow", "gated"
 	closed  chan struct{}
+	served  chan error
 	srv     *dns.Server
 	mu      sync.Mutex
 	gates   map[string]chan struct{}
@@ -41,16 +42,29 @@ type Server struct {
 	queries int
 }
 
-// Start starts a server on 127.0.0.1 answering per zone.
+// Start starts a server on 127.0.0.1 answering per zone, closed by
+// t.Cleanup.
 func Start(t testing.TB, zone Zone) *Server {
 	t.Helper()
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	s, err := New(zone)
 	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, s.Close()) })
+	return s
+}
+
+// New starts a server on 127.0.0.1 answering per zone (for Examples, which
+// have no testing.TB); Close stops it.
+func New(zone Zone) (*Server, error) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		Addr:     pc.LocalAddr().String(),
 		Arrivals: make(chan string, len(zone.Gated)),
 		zone:     map[string]string{},
 		closed:   make(chan struct{}),
+		served:   make(chan error, 1),
 		gates:    map[string]chan struct{}{},
 		seen:     map[string]bool{},
 		active:   map[string]int{},
@@ -63,15 +77,24 @@ func Start(t testing.TB, zone Zone) *Server {
 			}
 		}
 	}
-	s.srv = &dns.Server{PacketConn: pc, Handler: dns.HandlerFunc(s.serve)}
-	served := make(chan error, 1)
-	go func() { served <- s.srv.ActivateAndServe() }()
-	t.Cleanup(func() {
-		close(s.closed) // unblock the stalled handlers first
-		require.NoError(t, s.srv.Shutdown())
-		<-served
-	})
-	return s
+	started := make(chan struct{})
+	s.srv = &dns.Server{PacketConn: pc, Handler: dns.HandlerFunc(s.serve), NotifyStartedFunc: func() { close(started) }}
+	go func() { s.served <- s.srv.ActivateAndServe() }()
+	select {
+	case <-started:
+	case err := <-s.served:
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close answers nothing more, unblocks the stalled handlers and stops the
+// server, waiting for it.
+func (s *Server) Close() error {
+	close(s.closed)
+	err := s.srv.Shutdown()
+	<-s.served
+	return err
 }
 
 // Release lets the gated name's queries be answered.
