@@ -83,3 +83,25 @@ func TestUsage(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Contains(t, errOut, "usage: primes")
 }
+
+// Whatever -numbers holds, parseNumbers never panics, and what it accepts
+// prints back to a list that parses to the same numbers.
+func FuzzParseNumbers(f *testing.F) {
+	for _, s := range []string{"2,3", "1_000_003", " 15 , 16", "", ",", "18446744073709551615", "18446744073709551616", "-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ns, err := parseNumbers(s)
+		if err != nil {
+			return
+		}
+		require.NotEmpty(t, ns)
+		parts := make([]string, len(ns))
+		for i, n := range ns {
+			parts[i] = strconv.FormatUint(n, 10)
+		}
+		again, err := parseNumbers(strings.Join(parts, ","))
+		require.NoError(t, err)
+		require.Equal(t, ns, again)
+	})
+}
