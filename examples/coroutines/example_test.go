@@ -85,3 +85,26 @@ func ExampleNew() {
 	// 1
 	// 7 true
 }
+
+// Close is gen.close(): the paused yield returns false, and the body's
+// deferred calls (Python's finally) run before Close returns.
+func ExampleCoroutine_Close() {
+	ticker := coroutines.New(func(yield func(int) (struct{}, bool)) struct{} {
+		defer fmt.Println("cleaning up")
+		for i := 0; ; i++ {
+			if _, ok := yield(i); !ok {
+				fmt.Println("closed at", i)
+				return struct{}{}
+			}
+		}
+	})
+	ticker.Next()
+	ticker.Next()
+	ticker.Close()
+	_, err := ticker.Next()
+	fmt.Println(err)
+	// Output:
+	// closed at 1
+	// cleaning up
+	// coroutines: coroutine stopped
+}
