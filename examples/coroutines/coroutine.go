@@ -9,7 +9,9 @@ import "iter"
 // The body runs only while the caller is inside Next or Send, on the caller's
 // behalf (iter.Pull switches to it and back without a scheduler round trip),
 // so body and caller never run at the same time and share data without
-// locks. A Coroutine is not safe for concurrent use.
+// locks. A Coroutine is not safe for concurrent use, and its body must not
+// call Next, Send or Close on its own Coroutine (a generator cannot resume
+// itself either).
 //
 // A Coroutine that was primed (Next) and not run to its end holds a paused
 // goroutine: Close it, typically with defer.
