@@ -71,3 +71,12 @@ func TestUsage(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Contains(t, errOut, "usage: domaincheck")
 }
+
+func TestInterrupted(t *testing.T) {
+	s := dnstest.Start(t, dnstest.Zone{Slow: []string{"go.dev"}})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errOut bytes.Buffer
+	require.Equal(t, 130, run(ctx, []string{"-dns", s.Addr, "dev"}, &out, &errOut))
+	require.Equal(t, "domaincheck: interrupted: context canceled\n", errOut.String())
+}

@@ -58,16 +58,22 @@ func (f *Flags) Options() ([]domains.Option, error) {
 func Print(ctx context.Context, cmd string, names []string, opts []domains.Option,
 	stdout, stderr io.Writer, line func(domains.Result) string) int {
 	status := 0
+	interrupted := func() int {
+		fmt.Fprintf(stderr, "%s: interrupted: %v\n", cmd, context.Cause(ctx))
+		return 130
+	}
 	for r, err := range domains.MultiProbe(ctx, names, opts...) {
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: interrupted: %v\n", cmd, err)
-			return 130
+		if err != nil || ctx.Err() != nil { // not r: a lookup cut short by ctx
+			return interrupted()
 		}
 		fmt.Fprintln(stdout, line(r))
 		if r.Err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", cmd, r.Err)
 			status = 1
 		}
+	}
+	if ctx.Err() != nil {
+		return interrupted()
 	}
 	return status
 }
