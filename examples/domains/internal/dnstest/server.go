@@ -1,7 +1,7 @@
 // Package dnstest runs a real DNS server on 127.0.0.1 for the domains
 // tests (github.com/miekg/dns): names it knows resolve, names it was told to
 // stall never answer in time, names it gates answer when the test releases
-// them, and every other name is NXDOMAIN. Only test code imports it.
+// them, failing names get SERVFAIL, and every other name is NXDOMAIN. Only test code imports it.
 package dnstest
 
 import (
@@ -20,6 +20,7 @@ type Zone struct {
 	Found []string // answer with A 127.0.0.2 (and an empty AAAA)
 	Slow  []string // answer nothing until the server is closed
 	Gated []string // answer like Found once Release(name) is called
+	Fail  []string // answer SERVFAIL
 }
 
 // Server is a running DNS server, from Start or New.
@@ -69,7 +70,7 @@ func New(zone Zone) (*Server, error) {
 		seen:     map[string]bool{},
 		active:   map[string]int{},
 	}
-	for kind, names := range map[string][]string{"found": zone.Found, "slow": zone.Slow, "gated": zone.Gated} {
+	for kind, names := range map[string][]string{"found": zone.Found, "slow": zone.Slow, "gated": zone.Gated, "fail": zone.Fail} {
 		for _, n := range names {
 			s.zone[strings.ToLower(n)] = kind
 			if kind == "gated" {
@@ -160,6 +161,8 @@ func (s *Server) serve(w dns.ResponseWriter, req *dns.Msg) {
 				A:   net.IPv4(127, 0, 0, 2),
 			})
 		}
+	case "fail":
+		m.SetRcode(req, dns.RcodeServerFailure)
 	default:
 		m.SetRcode(req, dns.RcodeNameError)
 	}
