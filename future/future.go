@@ -50,14 +50,14 @@ type Future[T any] struct {
 	first     any
 	firstID   uint32
 	nextID    uint32          // identifies AfterDone registrations, for their stop functions
-	ext       *futureExtra[T] // made by the first Done, or the second callback
+	done      chan struct{}   // made by the first Done (or a blocking Result) while pending; closed when done
+	ext       *futureExtra[T] // made by the second callback
 	interrupt interrupter     // tasks: cancels the function's context, or dequeues the task
 }
 
 // futureExtra is the part of a Future that most never use, kept out of line
 // so that a future and a task stay small. Guarded by the future's mu.
 type futureExtra[T any] struct {
-	done      chan struct{} // closed when the future is done
 	callbacks []callback[T] // the callbacks after the first; all run and dropped when done
 }
 
@@ -124,20 +124,19 @@ func (f *Future[T]) Done() <-chan struct{} {
 	if f.State().done() {
 		return f.doneChan()
 	}
-	e := f.extLocked()
-	if e.done == nil {
-		e.done = make(chan struct{})
+	if f.done == nil {
+		f.done = make(chan struct{})
 	}
-	return e.done
+	return f.done
 }
 
 // doneChan returns the Done channel of a done future: the one made while it
-// was pending, if any, else a shared closed channel. It needs no lock: ext
-// and ext.done are only ever set while the future is pending, with mu held,
-// and so before its final state is published.
+// was pending, if any, else a shared closed channel. It needs no lock: done
+// is only ever set while the future is pending, with mu held, and so before
+// its final state is published.
 func (f *Future[T]) doneChan() <-chan struct{} {
-	if f.ext != nil && f.ext.done != nil {
-		return f.ext.done
+	if f.done != nil {
+		return f.done
 	}
 	return closedChan
 }
@@ -335,8 +334,8 @@ func (f *Future[T]) finishLocked(st State, v T, err error) (first callback[T], r
 // publishLocked wakes the waiters of a future that has just become done and
 // hands back the callbacks to run once mu is released.
 func (f *Future[T]) publishLocked() (first callback[T], rest []callback[T]) {
-	if f.ext != nil && f.ext.done != nil {
-		close(f.ext.done)
+	if f.done != nil {
+		close(f.done)
 	}
 	return f.takeCallbacksLocked()
 }
