@@ -173,3 +173,44 @@ func ExampleFuture_AfterDone() {
 	// log: done
 	// unregistered after done: false
 }
+
+// FirstException returns as soon as one future fails (here at once, as one
+// already has), with the futures done so far and those still pending, each
+// in argument order. Nothing is cancelled.
+//
+// Python: done, pending = wait(fs, return_when=FIRST_EXCEPTION)
+func ExampleWait_firstException() {
+	ctx := context.Background()
+	ok := resolved(1, nil)
+	bad := resolved(0, errors.New("division by zero"))
+	slow := future.New[int]()
+
+	done, pending, err := future.Wait(ctx, future.FirstException, ok, slow, bad)
+	fmt.Println(done, pending, err)
+	// Output:
+	// [<Future finished result=1> <Future finished error="division by zero">] [<Future pending>] <nil>
+}
+
+// Any *Future[T] is an Awaitable, whatever T, so futures of different types
+// share one slice for what does not need their results: cancelling them all,
+// counting the done ones.
+//
+// Python: for t in tasks: t.cancel()
+func ExampleAwaitable() {
+	page := future.New[string]()
+	size := future.New[int]()
+	_ = size.SetResult(1024)
+	flag := future.New[[]byte]()
+
+	all := []future.Awaitable{page, size, flag}
+	for _, f := range all {
+		f.Cancel() // a no-op on the done one
+	}
+	for _, f := range all {
+		fmt.Println(f)
+	}
+	// Output:
+	// <Future cancelled>
+	// <Future finished result=1024>
+	// <Future cancelled>
+}

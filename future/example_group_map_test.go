@@ -120,3 +120,20 @@ func ExampleBufferSize() {
 	// [0 2 4 6 8]
 	// pulled at most 5+4: true
 }
+
+// The group's context ends with the first failure, and context.Cause says
+// which: work done outside the group's tasks can stop with them.
+//
+// Python: (no equivalent; the TaskGroup's body is cancelled instead)
+func ExampleGroup_Context() {
+	errDisk := errors.New("disk full")
+	g := future.NewGroup(context.Background())
+	future.GoIn(g, func(context.Context) (int, error) { return 0, errDisk })
+
+	<-g.Context().Done() // e.g. a progress reporter's loop
+	fmt.Println("stopped by:", context.Cause(g.Context()))
+	fmt.Println(g.Wait() == errDisk)
+	// Output:
+	// stopped by: disk full
+	// true
+}
