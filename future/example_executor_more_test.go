@@ -213,3 +213,24 @@ func ExampleSleep() {
 	// <nil>
 	// true
 }
+
+// Cancel on a queued task takes it out of the queue: it never runs. A task
+// that already runs can only be asked to stop (its context is cancelled).
+//
+// Python: f = ex.submit(fn); f.cancel()  # True while f is still queued
+func ExampleExecutor_cancelQueued() {
+	ex := future.NewExecutor(1)
+	release := busy(ex)
+	ran := false
+	f := future.Submit(context.Background(), ex, func(context.Context) (int, error) {
+		ran = true
+		return 1, nil
+	})
+	fmt.Println("cancelled:", f.Cancel(), f.State())
+	release()
+	_ = ex.Close()
+	fmt.Println("ran:", ran)
+	// Output:
+	// cancelled: true cancelled
+	// ran: false
+}
