@@ -89,3 +89,21 @@ func ExampleSemaphore_Acquire_release() {
 	// <nil>
 	// available again: 1
 }
+
+// Do gives the permit back even when fn panics, as `async with` does when
+// the block raises.
+//
+// Python: async with sem: raise RuntimeError(...)
+func ExampleSemaphore_Do_panic() {
+	sem := semaphore.New(1)
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		_ = sem.Do(context.Background(), func(context.Context) error {
+			panic("parser bug")
+		})
+	}()
+	fmt.Println("permit back:", sem.Available() == 1)
+	// Output:
+	// recovered: parser bug
+	// permit back: true
+}
