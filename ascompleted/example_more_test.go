@@ -98,7 +98,7 @@ func ExampleFeed_Hold() {
 
 // A feed iterated once is over: Add then reports ErrClosed.
 //
-// Python: (dask) adding to a finished as_completed has no effect
+// Python: no equivalent (as_completed takes all its futures up front)
 func ExampleFeed_Add() {
 	ctx := context.Background()
 	f := future.New[int]()
