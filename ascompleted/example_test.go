@@ -73,8 +73,8 @@ func ExampleOf_deadline() {
 	// pending
 }
 
-// A crawler feeds new fetches as pages arrive, and closes the feed when
-// nothing is left to wait for.
+// A crawler feeds new fetches as pages arrive. The loop ends by itself once
+// no fetch is pending after the body added what it found: no Close needed.
 func ExampleFeed() {
 	ctx := context.Background()
 	site := map[string][]string{ // page → links
@@ -103,9 +103,6 @@ func ExampleFeed() {
 				seen[link] = true
 				_ = feed.Add(fetch(link))
 			}
-		}
-		if feed.Pending() == 0 {
-			feed.Close()
 		}
 	}
 	slices.Sort(crawled)
