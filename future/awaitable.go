@@ -25,6 +25,10 @@ type Awaitable interface {
 	// AfterDone registers fn to run once the future is done and returns a
 	// function that unregisters it; see Future.AfterDone.
 	AfterDone(fn func()) (stop func() bool)
+	// Watch registers w to be told once the future is done, and Unwatch
+	// unregisters it; see Future.Watch. No closure, no allocation.
+	Watch(w Watcher) (id uint32)
+	Unwatch(id uint32) bool
 	// String describes the future, as Python's repr does.
 	String() string
 }

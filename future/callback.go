@@ -7,8 +7,9 @@ import (
 	"slices"
 )
 
-// callback is one registration: a func(*Future[T]) from AddDoneCallback or
-// a func() from AfterDone, with an id for its stop function.
+// callback is one registration: a func(*Future[T]) from AddDoneCallback, a
+// func() from AfterDone or a Watcher from Watch; the last two with an id,
+// for their removal (AddDoneCallback's stay, with id 0).
 type callback[T any] struct {
 	fn any
 	id uint32
@@ -89,12 +90,52 @@ func (f *Future[T]) AfterDone(fn func()) (stop func() bool) {
 	return func() bool { return f.removeCallback(id) }
 }
 
-// removeCallback unregisters the AfterDone callback with the given id, if the
-// future is still not done.
+// A Watcher is told that a future it watches is done: see Future.Watch. It
+// is AfterDone's callback as an interface, so that a value that follows
+// many futures (an element of a slice, say) can register itself without
+// allocating a closure per future.
+type Watcher interface {
+	// FutureDone is called once, in the goroutine that completes the
+	// future, after the future's outcome is final; like a done callback,
+	// it must be quick and must not block.
+	FutureDone()
+}
+
+// Watch arranges for w.FutureDone() to be called once the future is done,
+// as AfterDone does for a func, and returns an id for Unwatch. It allocates
+// nothing but, for a future with several callbacks, its share of their
+// list. On a future that is already done, it calls w.FutureDone at once,
+// before returning, and returns 0.
+func (f *Future[T]) Watch(w Watcher) (id uint32) {
+	f.mu.Lock()
+	if f.State().done() {
+		f.mu.Unlock()
+		f.runCallback(callback[T]{fn: w})
+		return 0
+	}
+	f.nextID++
+	id = f.nextID
+	f.addCallbackLocked(callback[T]{fn: w, id: id})
+	f.mu.Unlock()
+	return id
+}
+
+// Unwatch unregisters the Watch registration with the given id and reports
+// whether it did so before FutureDone was called; false means the future is
+// done (FutureDone has run, is running, or is about to), or id is 0.
+func (f *Future[T]) Unwatch(id uint32) bool {
+	if id == 0 {
+		return false
+	}
+	return f.removeCallback(id)
+}
+
+// removeCallback unregisters the AfterDone or Watch registration with the
+// given id (> 0), if the future is still not done.
 func (f *Future[T]) removeCallback(id uint32) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, erased := f.first.(func()); erased && f.firstID == id {
+	if f.first != nil && f.firstID == id {
 		f.first, f.firstID = nil, 0
 		if f.ext != nil && len(f.ext.callbacks) > 0 { // keep the order: the next one moves up
 			next := f.ext.callbacks[0]
@@ -107,7 +148,7 @@ func (f *Future[T]) removeCallback(id uint32) bool {
 		return false
 	}
 	for i, cb := range f.ext.callbacks {
-		if _, erased := cb.fn.(func()); erased && cb.id == id {
+		if cb.id == id {
 			f.ext.callbacks = slices.Delete(f.ext.callbacks, i, i+1) // zeroes the vacated slot
 			return true
 		}
@@ -155,5 +196,7 @@ func (f *Future[T]) runCallback(cb callback[T]) {
 		fn(f)
 	case func():
 		fn()
+	case Watcher:
+		fn.FutureDone()
 	}
 }
