@@ -19,48 +19,111 @@ type awaitable interface {
 // tracker follows a set of futures and queues each one as it completes. It
 // is the single implementation behind Of, OfAny and Feed.
 //
-// The life of a future in it: add puts it in members (not queued) and
-// registers a completion callback; the callback, completed, marks it queued
-// and appends it to ready; next takes it off ready and deletes it from
-// members. A future that is already done when added is queued at once, and
-// gets no callback. So members holds exactly the futures added and not yet
-// yielded, and nothing is kept of a future once it is yielded: a Feed that
-// runs for days holds only what is pending.
+// Each future followed has an entry, and the entry is the future's Watcher:
+// entries live in chunks that never move, so a pointer to one registers with
+// Future.Watch without allocating a closure. The life of an entry:
 //
-// Completion callbacks poke signal (capacity 1, so a completion never
-// blocks on the consumer); the consumer drains ready and sleeps on signal
-// only when ready is empty. A stale signal merely costs one extra look.
+//	pending  --FutureDone, or sweep-->  queued  --next-->  yielded (freed)
 //
-// Iteration is over when nothing is left in members and nothing more can be
-// added: for Of, from the start; for a Feed, once it is closed or no
+// add makes the entry (queued at once if the future is already done, with no
+// registration), index maps the future to it (for de-duplication), ready
+// holds the queued ones in completion order, and next yields one. A Feed
+// then forgets the future (index) and puts the entry on the free list for a
+// later add, so that a Feed that runs for days holds only what is pending;
+// Of, whose set is fixed, keeps them until the end, which is cheaper. All of
+// it is guarded by mu.
+//
+// The consumer drains ready and sleeps on signal (capacity 1) only when
+// ready is empty, after next has set waiting; FutureDone pokes signal only
+// if waiting is set (and clears it), both under mu, so that a busy consumer
+// costs the completions no channel operation and a sleeping one is always
+// woken. add, Close and a released hold poke regardless. A stale signal
+// merely costs one extra look.
+//
+// Iteration is over when nothing is pending or queued and nothing more can
+// be added: for Of, from the start; for a Feed, once it is closed or no
 // producer holds it (see Feed.Hold). Once over, by that or by a break, a
-// panic or the end of ctx, ended is set, every callback still registered is
-// stopped, and add refuses futures.
+// panic or the end of ctx, ended is set, every registration still in place
+// is removed (Unwatch), and add refuses futures.
 type tracker[F awaitable] struct {
 	mu      sync.Mutex
-	members map[F]member // added, not yet yielded
-	ready   []F          // completed, not yet yielded, in completion order
-	head    int          // ready[:head] has been yielded
-	total   int          // futures added, duplicates apart
-	open    bool         // more futures may be added (a Feed before Close)
-	holds   int          // Feed.Hold registrations not yet released
-	running bool         // a loop is ranging over the tracker
-	ended   bool         // iteration is over: add refuses, callbacks are stopped
+	index   map[F]*entry[F] // followed (a Feed: pending or queued; Of: all)
+	ready   []*entry[F]     // queued, in completion order
+	head    int             // ready[:head] has been yielded
+	chunks  [][]entry[F]    // every entry ever made, in chunks that never move
+	free    []*entry[F]     // yielded entries, for reuse
+	total   int             // futures added, duplicates apart
+	pending int             // followed and not yet yielded
+	forget  bool            // a Feed: forget what is yielded, reuse its entry
+	open    bool            // more futures may be added (a Feed before Close)
+	holds   int             // Feed.Hold registrations not yet released
+	waiting bool            // the consumer found ready empty and may sleep on signal
+	running bool            // a loop is ranging over the tracker
+	ended   bool            // iteration is over: add refuses, registrations are removed
 	signal  chan struct{}
 }
 
-// member is the tracker's record of a future it follows.
-type member struct {
-	stop   func() bool // unregisters the completion callback; nil once queued
-	queued bool        // in ready
+// entry is the tracker's record of one future, and the future's Watcher.
+type entry[F awaitable] struct {
+	t     *tracker[F]
+	f     F
+	id    uint32 // the Watch registration, 0 if none (yet)
+	state uint8
 }
 
-func newTracker[F awaitable](open bool, sizeHint int) *tracker[F] {
-	return &tracker[F]{
-		members: make(map[F]member, sizeHint),
-		open:    open,
-		signal:  make(chan struct{}, 1),
+const (
+	entryFree    = iota // not in use
+	entryPending        // followed, not done as far as the tracker knows
+	entryQueued         // in ready
+)
+
+// FutureDone implements future.Watcher: it queues the entry's future, unless
+// it is queued already (by sweep) or the entry no longer follows it.
+func (e *entry[F]) FutureDone() {
+	t := e.t
+	t.mu.Lock()
+	if e.state != entryPending {
+		t.mu.Unlock()
+		return
 	}
+	e.state = entryQueued
+	t.ready = append(t.ready, e)
+	wake := t.waiting
+	t.waiting = false
+	t.mu.Unlock()
+	if wake {
+		t.poke()
+	}
+}
+
+// newTracker returns a tracker for Of (feed false: a fixed set, kept until
+// the end) or for a Feed (open, and forgetting each future once yielded).
+func newTracker[F awaitable](feed bool, sizeHint int) *tracker[F] {
+	return &tracker[F]{
+		index:  make(map[F]*entry[F], sizeHint),
+		chunks: [][]entry[F]{make([]entry[F], 0, max(sizeHint, 16))},
+		open:   feed,
+		forget: feed,
+		signal: make(chan struct{}, 1),
+	}
+}
+
+// newEntryLocked returns a free entry: a reused one, or the next of the last
+// chunk, which grows by a new chunk (twice as large, up to 4,096) when full.
+func (t *tracker[F]) newEntryLocked() *entry[F] {
+	if n := len(t.free); n > 0 {
+		e := t.free[n-1]
+		t.free[n-1] = nil
+		t.free = t.free[:n-1]
+		return e
+	}
+	last := &t.chunks[len(t.chunks)-1]
+	if len(*last) == cap(*last) {
+		t.chunks = append(t.chunks, make([]entry[F], 0, min(4096, 2*cap(*last))))
+		last = &t.chunks[len(t.chunks)-1]
+	}
+	*last = append(*last, entry[F]{t: t})
+	return &(*last)[len(*last)-1]
 }
 
 // checkFutures panics, with a message naming the culprit, if one of fs is
@@ -92,7 +155,7 @@ func checkFutures[F awaitable](where string, fs []F) {
 // It returns ErrClosed, adding nothing, if iteration is over or (with
 // mustBeOpen) the tracker is closed.
 func (t *tracker[F]) add(fs []F, mustBeOpen bool) error {
-	var pending []F
+	var pending []*entry[F]
 	t.mu.Lock()
 	if t.ended {
 		t.mu.Unlock()
@@ -103,16 +166,20 @@ func (t *tracker[F]) add(fs []F, mustBeOpen bool) error {
 		return ErrClosed
 	}
 	for _, f := range fs {
-		if _, dup := t.members[f]; dup {
+		if _, dup := t.index[f]; dup {
 			continue
 		}
 		t.total++
+		t.pending++
+		e := t.newEntryLocked()
+		e.f = f
+		t.index[f] = e
 		if f.IsDone() {
-			t.members[f] = member{queued: true}
-			t.ready = append(t.ready, f)
+			e.state = entryQueued
+			t.ready = append(t.ready, e)
 		} else {
-			t.members[f] = member{}
-			pending = append(pending, f)
+			e.state = entryPending
+			pending = append(pending, e)
 		}
 	}
 	t.mu.Unlock()
@@ -120,43 +187,27 @@ func (t *tracker[F]) add(fs []F, mustBeOpen bool) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	// Registered outside mu: a future that completes meanwhile runs its
-	// callback at once, and the callback takes mu.
-	stops := make([]func() bool, len(pending))
-	for i, f := range pending {
-		stops[i] = f.AfterDone(func() { t.completed(f) })
+	// Registered outside mu: a future that completes meanwhile calls
+	// FutureDone at once, and FutureDone takes mu.
+	ids := make([]uint32, len(pending))
+	for i, e := range pending {
+		ids[i] = e.f.Watch(e)
 	}
 	t.mu.Lock()
 	if t.ended { // iteration ended while we registered
 		t.mu.Unlock()
-		for _, stop := range stops {
-			stop()
+		for i, e := range pending {
+			e.f.Unwatch(ids[i])
 		}
 		return nil
 	}
-	for i, f := range pending {
-		if m, ok := t.members[f]; ok && !m.queued {
-			m.stop = stops[i]
-			t.members[f] = m
+	for i, e := range pending {
+		if e.state == entryPending {
+			e.id = ids[i]
 		}
 	}
 	t.mu.Unlock()
 	return nil
-}
-
-// completed is a future's completion callback: it queues the future, unless
-// it is already queued or yielded.
-func (t *tracker[F]) completed(f F) {
-	t.mu.Lock()
-	m, ok := t.members[f]
-	if !ok || m.queued {
-		t.mu.Unlock()
-		return
-	}
-	t.members[f] = member{queued: true}
-	t.ready = append(t.ready, f)
-	t.mu.Unlock()
-	t.poke()
 }
 
 func (t *tracker[F]) poke() {
@@ -173,31 +224,36 @@ func (t *tracker[F]) next() (f F, ok, over bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.head < len(t.ready) {
-		f = t.ready[t.head]
-		var zero F
-		t.ready[t.head] = zero // let the consumer's future be collected
+		e := t.ready[t.head]
+		t.ready[t.head] = nil
 		t.head++
 		if t.head == len(t.ready) { // reuse the queue's storage
 			t.ready, t.head = t.ready[:0], 0
 		}
-		delete(t.members, f)
+		f = e.f
+		t.pending--
+		if t.forget {
+			delete(t.index, f)
+			*e = entry[F]{t: t} // let the consumer's future be collected
+			t.free = append(t.free, e)
+		}
 		return f, true, false
 	}
-	return f, false, len(t.members) == 0 && (!t.open || t.holds == 0)
+	t.waiting = true
+	return f, false, t.pending == 0 && (!t.open || t.holds == 0)
 }
 
-// sweep queues the futures that are done but whose callback has not queued
+// sweep queues the futures that are done but whose FutureDone has not queued
 // them yet (it runs just after the future's state is final, in the
 // completing goroutine): at the end of ctx, so that every future done by
-// then is yielded. Their order among themselves is unknown; it is the
-// members' order.
+// then is yielded. Their order among themselves is unknown.
 func (t *tracker[F]) sweep() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for f, m := range t.members {
-		if !m.queued && f.IsDone() {
-			t.members[f] = member{queued: true}
-			t.ready = append(t.ready, f)
+	for _, e := range t.index {
+		if e.state == entryPending && e.f.IsDone() {
+			e.state = entryQueued
+			t.ready = append(t.ready, e)
 		}
 	}
 }
@@ -206,25 +262,24 @@ func (t *tracker[F]) sweep() {
 func (t *tracker[F]) unfinished() (n, total int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return len(t.members), t.total
+	return t.pending, t.total
 }
 
-// end marks iteration over and unregisters every callback still registered.
+// end marks iteration over and removes every registration still in place.
 func (t *tracker[F]) end() {
 	t.mu.Lock()
 	t.ended, t.open, t.running = true, false, false
-	var stops []func() bool
-	for _, m := range t.members {
-		if m.stop != nil {
-			stops = append(stops, m.stop)
+	var watched []*entry[F]
+	for _, e := range t.index {
+		if e.state == entryPending && e.id != 0 {
+			watched = append(watched, e)
 		}
 	}
 	t.mu.Unlock()
-	for _, stop := range stops {
-		stop()
+	for _, e := range watched {
+		e.f.Unwatch(e.id) // e stays as it is: nothing reuses it after the end
 	}
 }
-
 // run yields the futures as they complete until all are yielded, ctx ends or
 // the consumer stops. A tracker is ranged over once: a second range, at the
 // same time or later, panics (where names the caller for the message).

@@ -15,14 +15,15 @@ import (
 type lateCallback struct {
 	future.Awaitable // a pending future, for the methods not overridden
 	done             bool
-	fns              []func()
+	watchers         []future.Watcher
 }
 
 func (l *lateCallback) IsDone() bool { return l.done }
-func (l *lateCallback) AfterDone(fn func()) func() bool {
-	l.fns = append(l.fns, fn)
-	return func() bool { return false }
+func (l *lateCallback) Watch(w future.Watcher) uint32 {
+	l.watchers = append(l.watchers, w)
+	return uint32(len(l.watchers))
 }
+func (l *lateCallback) Unwatch(uint32) bool { return false }
 
 // A future done before ctx ends is yielded, even if its callback has not
 // queued it yet when the loop sees ctx's end.
@@ -47,8 +48,8 @@ func TestDeadlineYieldsWhatIsDone(t *testing.T) {
 	require.Equal(t, []future.Awaitable{l}, got, "done before ctx ended: yielded")
 	require.Len(t, errs, 1)
 	require.EqualError(t, errs[0], "1 (of 2) futures unfinished: context canceled")
-	for _, fn := range l.fns { // the late callback finds the future already yielded
-		fn()
+	for _, w := range l.watchers { // the late callback finds the future already yielded
+		w.FutureDone()
 	}
 	require.Empty(t, tr.ready)
 }
@@ -74,11 +75,11 @@ func TestFeedForgetsYielded(t *testing.T) {
 		require.NoError(t, err)
 		n++
 		feed.t.mu.Lock()
-		maxMembers = max(maxMembers, len(feed.t.members))
+		maxMembers = max(maxMembers, len(feed.t.index))
 		feed.t.mu.Unlock()
 	}
 	require.Equal(t, 20_000, n)
-	require.Empty(t, feed.t.members, "nothing kept of the yielded futures")
+	require.Empty(t, feed.t.index, "nothing kept of the yielded futures")
 	require.Less(t, maxMembers, 20_000, "members hold the pending ones only")
 }
 
