@@ -280,6 +280,7 @@ func (t *tracker[F]) end() {
 		e.f.Unwatch(e.id) // e stays as it is: nothing reuses it after the end
 	}
 }
+
 // run yields the futures as they complete until all are yielded, ctx ends or
 // the consumer stops. A tracker is ranged over once: a second range, at the
 // same time or later, panics (where names the caller for the message).
