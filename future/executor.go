@@ -48,19 +48,19 @@ type Executor struct {
 	// mark with one atomic operation, and the one that clears it owns the
 	// task from then on; the others find it cleared and leave the task alone.
 	//
-	//	who                    how                          then
-	//	a worker               ring.pop, then take          runs it
-	//	Shutdown's drain       pop, then take               abort: cancels it
-	//	Cancel                 dequeue (interrupt)          the future is Cancelled
-	//	the end of Submit's    dequeue (parentEnded)        the future ends with ctx.Err()
-	//	  ctx
-	//	Submit (or Map) taking dequeue (Executor.queue)     fails it with ErrShutdown
+	//	who                       how                          then
+	//	a worker                  ring.pop, then take          runs it
+	//	Shutdown's drain          pop, then take               abort: cancels it
+	//	Cancel                    withdraw (interrupt)         the future is Cancelled
+	//	the end of Submit's ctx   withdraw (parentEnded)       the future ends with ctx.Err()
+	//	Submit or Map taking      withdraw (Executor.accept)   fails it with ErrShutdown
 	//	  it back
-	//	the end of a Map loop  dequeue (mapCall)            dropped
+	//	the end of a Map loop     withdraw (Map's deferred)    dropped, never runs
 	//
-	// dequeue leaves the task's slot in the queue: the worker (or drain) that
+	// take and withdraw are the only ways out; neither is a pop. withdraw
+	// leaves the task's slot in the queue: the worker (or drain) that
 	// pops it later finds the mark cleared, and skips it. stale counts those
-	// slots: dequeue adds one, the take that skips the slot removes it.
+	// slots: withdraw adds one, the take that skips the slot removes it.
 	// Every way out also gives the task's room in a bounded queue back
 	// (left).
 	//
@@ -91,7 +91,7 @@ type Executor struct {
 	closed  atomic.Bool  // shut down: workers exit once the queue is empty; set with mu held
 	workers atomic.Int32 // started and not exited; changed with mu held
 	tokens  atomic.Int32 // idle tokens, Python's _idle_semaphore (see adjustWorkers)
-	stale   atomic.Int32 // slots of dequeued tasks still in the queue
+	stale   atomic.Int32 // slots of withdrawn tasks still in the queue
 
 	room    chan struct{} // QueueSize: one token per task in the queue; nil if unbounded
 	closing chan struct{} // closed by Shutdown: wakes Submits blocked on room
@@ -180,7 +180,7 @@ var errQueueFull = errors.New("future: queue full")
 // returns ErrShutdown after Shutdown, ctx.Err() if ctx has ended (or ends
 // while it waits for room), and, unless wait, errQueueFull if there is no
 // room. Every admitted task must be queued: its room is given back when it
-// leaves the queue (left), or when Executor.queue takes it back.
+// leaves the queue (left), or when Executor.accept takes it back.
 func (ex *Executor) admit(ctx context.Context, wait bool) error {
 	if ex.closed.Load() {
 		return ErrShutdown
@@ -236,20 +236,20 @@ func (ex *Executor) counted(st State, err error) {
 // MaxWorkers returns the executor's bound on concurrently running tasks.
 func (ex *Executor) MaxWorkers() int { return int(ex.max) }
 
-// queue appends t, admitted and already marked as queued, and starts a
-// worker for it if need be. It reports false if it took t back because a
+// accept appends t, admitted and already marked as queued, to the queue
+// (enqueue) and starts a worker for it if need be. It reports false if it took t back because a
 // Shutdown began meanwhile: the caller fails t with ErrShutdown.
 //
 // This is Submit's second look at closed (see the look-again rule at
 // Executor): the workers may have found the queue empty without t and
 // exited, or none was started. If no worker and no drain has taken t yet,
-// queue takes it back (dequeue), and its slot is skipped like a cancelled
+// accept takes it back (withdraw), and its slot is skipped like a cancelled
 // task's. Otherwise t was queued in time, and the shutdown runs or cancels
 // it.
-func (ex *Executor) queue(t queuedTask) bool {
+func (ex *Executor) accept(t queuedTask) bool {
 	ex.enqueue(t)
 	ex.adjustWorkers()
-	if ex.closed.Load() && t.dequeue() {
+	if ex.closed.Load() && t.withdraw() {
 		return false
 	}
 	ex.submitted.Add(1)

@@ -52,7 +52,7 @@ type Future[T any] struct {
 	nextID    uint32          // identifies AfterDone registrations, for their stop functions
 	done      chan struct{}   // made by the first Done (or a blocking Result) while pending; closed when done
 	ext       *futureExtra[T] // made by the second callback
-	interrupt interrupter     // tasks: cancels the function's context, or dequeues the task
+	interrupt interrupter     // tasks: cancels the function's context, or withdraws the task
 }
 
 // futureExtra is the part of a Future that most never use, kept out of line
@@ -65,7 +65,7 @@ type futureExtra[T any] struct {
 // task clears when it leaves its queue (see execTask).
 const (
 	isTask  = 1 << iota // created by Go or Submit: String says Task, Cancel may interrupt Running
-	inQueue             // an executor task still in its queue: whoever clears it dequeues it
+	inQueue             // an executor task still in its queue: whoever clears it withdraws it
 )
 
 // isTask reports whether f was created by Go or Submit.

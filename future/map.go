@@ -73,7 +73,7 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 		w := window[In, Out]{max: cfg.buffer}
 		defer func() {
 			for c := range w.calls() {
-				if c.dequeue() {
+				if c.withdraw() {
 					r.ex.counted(Cancelled, nil)
 				}
 			}

@@ -40,7 +40,7 @@ type mapCall[In, Out any] struct {
 }
 
 // The states of a mapCall. Queued moves to taken (by the worker, or
-// Shutdown's drain, that pops it) or to dropped (dequeued: the loop ended,
+// Shutdown's drain, that pops it) or to dropped (withdrawn: the loop ended,
 // or the executor took it back), whichever compare-and-swap wins; taken
 // moves to done, after which only the loop touches the call, until it
 // queues it again.
@@ -49,7 +49,7 @@ const (
 	callQueued                // in the executor's queue, to run
 	callTaken                 // popped off the queue: running, or about to be cancelled
 	callDone                  // out and err are set
-	callDropped               // dequeued while queued: its queue slot is skipped
+	callDropped               // withdrawn while queued: its queue slot is skipped
 )
 
 // start queues a call of r.fn on v, waiting for room in a bounded queue.
@@ -63,7 +63,7 @@ func (r *mapRun[In, Out]) start(ctx context.Context, c *mapCall[In, Out], v In) 
 	}
 	c.in = v
 	c.state.Store(callQueued)
-	if !r.ex.queue(c) {
+	if !r.ex.accept(c) {
 		// Taken back: its queue slot stays until a worker skips it. The
 		// loop may reuse c meanwhile, but never queues it again (the
 		// executor stays closed), so take skips it.
@@ -79,13 +79,13 @@ func (c *mapCall[In, Out]) take() bool {
 		c.r.ex.left()
 		return true
 	}
-	c.r.ex.stale.Add(-1) // dequeued first
+	c.r.ex.stale.Add(-1) // withdrawn first
 	return false
 }
 
-// dequeue implements queuedTask: the loop's end drops queued calls with it,
+// withdraw implements queuedTask: the loop's end drops queued calls with it,
 // and the executor takes back a call that a Shutdown may have missed.
-func (c *mapCall[In, Out]) dequeue() bool {
+func (c *mapCall[In, Out]) withdraw() bool {
 	if !c.state.CompareAndSwap(callQueued, callDropped) {
 		return false
 	}

@@ -3,10 +3,10 @@ package future
 // queuedTask is what an executor's queue holds: an execTask of any type, or
 // a call of a Map. Of a worker, Shutdown's drain, a Cancel (or the end of a
 // Map's loop) and the submitter taking it back, the one that takes a task
-// out of the queue, with take or dequeue, owns its way out.
+// out of the queue, with take or withdraw, owns its way out.
 type queuedTask interface {
-	take() bool    // popped off the queue: still to run? (false if dequeued before)
-	dequeue() bool // still queued? Then it is out of the queue's count, and its slot is skipped when popped
+	take() bool     // popped off the queue: still to run? (false if withdrawn before)
+	withdraw() bool // still queued? Then take it out of the queue where it is: its slot is skipped when popped
 	run()
 	abort() // taken off the queue by Shutdown's drain: cancel it
 }

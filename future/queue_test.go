@@ -8,10 +8,10 @@ import (
 
 type fakeTask int
 
-func (fakeTask) take() bool    { return true }
-func (fakeTask) dequeue() bool { return false }
-func (fakeTask) run()          {}
-func (fakeTask) abort()        {}
+func (fakeTask) take() bool     { return true }
+func (fakeTask) withdraw() bool { return false }
+func (fakeTask) run()           {}
+func (fakeTask) abort()         {}
 
 // The block queue stays FIFO across block boundaries, with interleaved pushes
 // and pops, and reuses its last block when it empties.

@@ -34,7 +34,7 @@ func Submit[T any](ctx context.Context, ex *Executor, fn func(context.Context) (
 		t.refuse(err)
 		return &t.Future
 	}
-	t.queue()
+	t.enqueue()
 	return &t.Future
 }
 
@@ -51,7 +51,7 @@ func TrySubmit[T any](ctx context.Context, ex *Executor, fn func(context.Context
 		t.refuse(err)
 		return &t.Future, true
 	}
-	t.queue()
+	t.enqueue()
 	return &t.Future, true
 }
 
@@ -89,17 +89,17 @@ func (t *execTask[T]) refuse(err error) {
 	t.resolveTask(*new(T), err)
 }
 
-// queue puts a task admitted to the queue (see Executor.admit) into it, or
+// enqueue puts a task admitted to the queue (see Executor.admit) into it, or
 // fails it with ErrShutdown if a Shutdown took it back.
-func (t *execTask[T]) queue() {
+func (t *execTask[T]) enqueue() {
 	t.flags.Store(isTask | inQueue)
 	if t.ctx.parent.Done() != nil {
 		// Registered before the task is queued, so that the worker that
 		// takes it sees stopParent; if the parent ends first, the task
-		// is dequeued before it is queued, and its slot is skipped.
+		// is withdrawn before it is queued, and its slot is skipped.
 		t.stopParent = context.AfterFunc(t.ctx.parent, t.parentEnded)
 	}
-	if !t.ex.queue(t) {
+	if !t.ex.accept(t) {
 		t.stop()
 		_ = t.resolve(Finished, *new(T), ErrShutdown)
 	}
@@ -116,20 +116,20 @@ func (t *execTask[T]) stop() {
 // the queue and ends with the parent's error. A running task has its own
 // context.WithCancel of the parent, which ends with it.
 func (t *execTask[T]) parentEnded() {
-	if t.dequeue() {
+	if t.withdraw() {
 		t.resolveTask(*new(T), t.ctx.parent.Err())
 		t.counted()
 	}
 }
 
 // interrupt is what Cancel calls. On a queued task (Cancel has just made it
-// Cancelled) it dequeues the task: the task leaves the queue's count at
+// Cancelled) it withdraws the task: the task leaves the queue's count at
 // once, and its slot is skipped when a worker reaches it. On a running task
 // that is its own context, it ends that context. (A running task with a
 // parent that can end has a context.CancelFunc as its interrupter instead,
 // installed by startTask.)
 func (t *execTask[T]) interrupt() {
-	if t.dequeue() {
+	if t.withdraw() {
 		t.stop()
 		t.ex.counted(Cancelled, nil)
 		return
@@ -137,8 +137,8 @@ func (t *execTask[T]) interrupt() {
 	t.ctx.interrupt()
 }
 
-// dequeue implements queuedTask.
-func (t *execTask[T]) dequeue() bool {
+// withdraw implements queuedTask.
+func (t *execTask[T]) withdraw() bool {
 	if !t.leaveQueue() {
 		return false
 	}
