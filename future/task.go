@@ -34,32 +34,45 @@ import (
 // (the future is the function's context too); a ctx that can end adds a
 // context.WithCancel of it.
 func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
-	f, tctx := newTask[T](ctx)
-	go f.run(tctx, fn)
+	f, tctx, t := newTask(ctx, fn)
+	if t != nil {
+		go t.start() // the goroutine's closure holds t alone: fn is in t
+	} else {
+		go f.run(tctx, fn)
+	}
 	return f
 }
 
-// newTask returns a pending task future and the context its function will
-// get; Cancel cancels that context.
-func newTask[T any](ctx context.Context) (*Future[T], context.Context) {
+// newTask returns a pending task future for fn and the context fn will get;
+// Cancel cancels that context. When ctx can never end, the future is a
+// goTask, returned as t too, holding fn; otherwise t is nil.
+func newTask[T any](ctx context.Context, fn func(context.Context) (T, error)) (f *Future[T], tctx context.Context, t *goTask[T]) {
 	if ctx.Done() != nil {
 		// A plain future: a goTask's taskContext would be 40 bytes unused.
 		tctx, cancel := context.WithCancel(ctx)
 		f := &Future[T]{interrupt: cancelFunc(cancel)}
 		f.flags.Store(isTask)
-		return f, tctx
+		return f, tctx, nil
 	}
-	t := &goTask[T]{ctx: taskContext{parent: ctx}}
+	t = &goTask[T]{ctx: taskContext{parent: ctx}, fn: fn}
 	t.flags.Store(isTask)
 	t.interrupt = &t.ctx
-	return &t.Future, &t.ctx
+	return &t.Future, &t.ctx, t
 }
 
 // goTask is a task started by Go whose function gets a taskContext: the
-// future and the context in one allocation.
+// future, the context and the function in one allocation.
 type goTask[T any] struct {
 	Future[T]
 	ctx taskContext
+	fn  func(context.Context) (T, error)
+}
+
+// start runs the task on its own goroutine.
+func (t *goTask[T]) start() {
+	fn := t.fn
+	t.fn = nil // not needed once started: let it be collected
+	t.run(&t.ctx, fn)
 }
 
 // run executes a task's function on the calling goroutine and resolves f with

@@ -31,7 +31,7 @@ func TestGoError(t *testing.T) {
 // Python D.46: a task cancelled before it starts never runs its body.
 // Deterministic: the task is created but its body not yet scheduled.
 func TestTaskCancelBeforeStart(t *testing.T) {
-	f, ctx := newTask[int](context.Background())
+	f, ctx, _ := newTask[int](context.Background(), nil)
 	require.True(t, f.Cancel())
 	require.Error(t, ctx.Err(), "its context is cancelled too")
 	var ran bool
@@ -45,7 +45,7 @@ func TestTaskCancelBeforeStart(t *testing.T) {
 // A task whose parent context ended before it was scheduled never runs.
 func TestTaskParentDoneBeforeStart(t *testing.T) {
 	parent, cancel := context.WithCancel(context.Background())
-	f, ctx := newTask[int](parent)
+	f, ctx, _ := newTask[int](parent, nil)
 	cancel()
 	var ran bool
 	f.run(ctx, func(context.Context) (int, error) { ran = true; return 1, nil })
@@ -54,7 +54,7 @@ func TestTaskParentDoneBeforeStart(t *testing.T) {
 
 	dl, cancelDL := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 	defer cancelDL()
-	g, gctx := newTask[int](dl)
+	g, gctx, _ := newTask[int](dl, nil)
 	g.run(gctx, func(context.Context) (int, error) { ran = true; return 1, nil })
 	require.False(t, ran)
 	require.Equal(t, Finished, g.State(), "a deadline is an error, not a cancellation")
