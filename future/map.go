@@ -54,7 +54,7 @@ func BufferSize(n int) MapOption {
 // each call. Map must be ranged over from one goroutine at a time; each range
 // starts afresh.
 //
-// Cost: a range allocates its window as it grows (about 64 bytes a call in
+// Cost: a range allocates its window as it grows (a few words per call in
 // flight for small In and Out) and nothing per call after that.
 func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 	fn func(context.Context, In) (Out, error), opts ...MapOption) iter.Seq2[Out, error] {
