@@ -1,0 +1,79 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Server is a Site served on a listener. Close it when done.
+type Server struct {
+	// URL is the site's base URL, http://{listener address}/flags: the
+	// downloaders' base_url.
+	URL string
+
+	srv      *http.Server
+	cancel   context.CancelFunc
+	handlers sync.WaitGroup
+	served   chan error
+	once     sync.Once
+	closeErr error
+}
+
+// Start serves s on l in a new goroutine and returns at once. The server
+// owns l from then on.
+func (s *Site) Start(l net.Listener) *Server {
+	base, cancel := context.WithCancel(context.Background())
+	sv := &Server{URL: "http://" + l.Addr().String() + Prefix, cancel: cancel, served: make(chan error, 1)}
+	sv.srv = &http.Server{
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			sv.handlers.Add(1)
+			defer sv.handlers.Done()
+			s.ServeHTTP(w, r)
+		}),
+		BaseContext:       func(net.Listener) context.Context { return base },
+		ReadHeaderTimeout: 10 * time.Second, // bounded resources: a silent client is dropped
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
+	go func() { sv.served <- sv.srv.Serve(l) }()
+	return sv
+}
+
+// Close stops the server at once: it closes the listener and every
+// connection, cancels the requests waiting out their delay, and returns when
+// no handler is left running. Safe to call more than once.
+func (sv *Server) Close() error {
+	sv.once.Do(func() {
+		sv.closeErr = sv.srv.Close() // first, so no cut-short answer gets out
+		sv.cancel()
+		if err := <-sv.served; !errors.Is(err, http.ErrServerClosed) {
+			sv.closeErr = errors.Join(sv.closeErr, err)
+		}
+		sv.handlers.Wait()
+	})
+	return sv.closeErr
+}
+
+// Shutdown stops the server gracefully: no new connections, requests in
+// progress may finish until ctx ends, then Close.
+func (sv *Server) Shutdown(ctx context.Context) error {
+	err := sv.srv.Shutdown(ctx)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		err = nil // out of patience: Close cuts the rest
+	}
+	return errors.Join(err, sv.Close())
+}
+
+// Listen serves s on a new TCP listener at addr, such as "127.0.0.1:0" (any
+// free loopback port) or the book's "127.0.0.1:8001".
+func (s *Site) Listen(addr string) (*Server, error) {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return s.Start(l), nil
+}
