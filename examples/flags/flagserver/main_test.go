@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// syncBuffer is a bytes.Buffer safe to write from the server and read from
+// the test.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// waitFor polls out until it contains s: the server runs for real on
+// loopback, so there is no fake clock to advance.
+func waitFor(t *testing.T, out *syncBuffer, s string) string {
+	t.Helper()
+	require.Eventually(t, func() bool { return strings.Contains(out.String(), s) }, 5*time.Second, 5*time.Millisecond)
+	return out.String()
+}
+
+func TestServe(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"-local", "127.0.0.1:0", "-delay", "127.0.0.1:0", "-error", "127.0.0.1:0",
+			"-delay-time", "20ms", "-error-min", "10ms", "-error-max", "10ms", "-error-rate", "1", "-seed", "3"}, &out, &errOut)
+	}()
+	text := waitFor(t, &out, "Hit CTRL-C to stop.")
+	urls := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^(\w+) site: (\S+) \((.*)\)$`).FindAllStringSubmatch(text, -1) {
+		urls[m[1]] = m[2]
+	}
+	require.Len(t, urls, 3, text)
+	require.Contains(t, text, "ERROR site: "+urls["ERROR"]+" (delay 10ms, 100% errors)")
+
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c := &http.Client{Transport: tr}
+	status := func(url string) string {
+		resp, err := c.Get(url)
+		require.NoError(t, err)
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.Status
+	}
+	require.Equal(t, "200 OK", status(urls["LOCAL"]+"/br/br.gif"))
+	require.Equal(t, "200 OK", status(urls["DELAY"]+"/br/metadata.json"))
+	require.Equal(t, "404 Not Found", status(urls["DELAY"]+"/zz/zz.gif"))
+	require.Equal(t, "418 I'm a Teapot", status(urls["ERROR"]+"/jp/jp.gif"))
+	text = out.String()
+	require.Contains(t, text, "BR delay: 0.02s\nZZ delay: 0.02s\nJP delay: 0.01s\n")
+
+	cancel()
+	require.Equal(t, 0, <-done, errOut.String())
+	require.True(t, strings.HasSuffix(out.String(), "Server shut down.\n"))
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{{"-bogus"}, {"extra"}, {"-error-rate", "2"}, {"-local", "", "-delay", "", "-error", ""},
+		{"-delay-time", "-1s"}, {"-error-min", "2s", "-error-max", "1s"}} {
+		var out, errOut bytes.Buffer
+		require.Equal(t, 2, run(context.Background(), args, &out, &errOut), args)
+		require.NotEmpty(t, errOut.String(), args)
+	}
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run(context.Background(), []string{"-h"}, &out, &errOut))
+	require.Contains(t, errOut.String(), "-error-rate")
+}
+
+func TestPortTaken(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"-local", "127.0.0.1:0", "-delay", "", "-error", ""}, &out, &errOut)
+	}()
+	text := waitFor(t, &out, "Hit CTRL-C")
+	addr := regexp.MustCompile(`http://([^/]+)/flags`).FindStringSubmatch(text)[1]
+	var out2, errOut2 bytes.Buffer
+	require.Equal(t, 1, run(ctx, []string{"-local", addr, "-delay", "", "-error", ""}, &out2, &errOut2))
+	require.Contains(t, errOut2.String(), "address already in use")
+	cancel()
+	require.Equal(t, 0, <-done)
+}
