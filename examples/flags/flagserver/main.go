@@ -95,6 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "flagserver: %s: %v\n", sf.label, err)
 			return 2
 		}
+		s.Warm()
 		srv, err := s.Listen(sf.addr)
 		if err != nil {
 			fmt.Fprintf(stderr, "flagserver: %s: %v\n", sf.label, err)

@@ -23,7 +23,8 @@ const Prefix = "/flags"
 // found or not, first gets the Behaviour's delay and chance of a 418.
 //
 // A Site is safe for concurrent use. Its files are generated on first request
-// and kept.
+// and kept (see Warm). A delayed answer is sent its delay after the request
+// arrived, however long generating it took.
 type Site struct {
 	b      Behaviour
 	seed   uint64
@@ -81,10 +82,12 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	arrived := time.Now()
 	delay, teapot := s.draw(r.URL.Path)
+	body, ctype, ok := s.file(r.URL.Path) // first, so the answer leaves delay after arrival
 	if delay > 0 {
 		s.logDelay(r.URL.Path, delay)
-		t := time.NewTimer(delay)
+		t := time.NewTimer(delay - time.Since(arrived))
 		select {
 		case <-t.C:
 		case <-r.Context().Done(): // the client gave up, or the server is closing
@@ -96,7 +99,6 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeTeapot(w, r)
 		return
 	}
-	body, ctype, ok := s.file(r.URL.Path)
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -108,6 +110,15 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, _ = w.Write(body) // a failed write means the client went away
+}
+
+// Warm generates every file now rather than on first request, so that the
+// first requests do not pay for it (194 GIF encodings: a few tens of
+// milliseconds).
+func (s *Site) Warm() {
+	for _, e := range s.byCode {
+		e.build()
+	}
 }
 
 // file returns the body and content type of a path, if the site has it.
