@@ -121,8 +121,8 @@ func startSite(b site.Behaviour, env Env) (*site.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Warm()
 	if env.Listen == nil {
+		s.Warm() // so the first requests do not pay for the images
 		return s.Listen("127.0.0.1:0")
 	}
 	l, err := env.Listen()
