@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/gif"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,3 +101,26 @@ func downloaded(t *testing.T, out string) int {
 	t.Fatalf("no downloaded line in %q", out)
 	return 0
 }
+
+// pipeSite serves a LOCAL site on an in-memory listener and returns a
+// client for it.
+func pipeSite(t *testing.T, opts ...site.Option) (*site.Server, *http.Client) {
+	t.Helper()
+	return pipeSiteWith(t, site.Local(), opts...)
+}
+
+func pipeSiteWith(t *testing.T, b site.Behaviour, opts ...site.Option) (*site.Server, *http.Client) {
+	t.Helper()
+	s, err := site.New(b, opts...)
+	require.NoError(t, err)
+	l := site.NewPipeListener()
+	srv := s.Start(l)
+	client := NewClient(10, DefaultTimeout, l.DialContext)
+	t.Cleanup(func() {
+		client.CloseIdleConnections()
+		require.NoError(t, srv.Close())
+	})
+	return srv, client
+}
+
+func splitLines(s string) []string { return strings.Split(strings.TrimSuffix(s, "\n"), "\n") }

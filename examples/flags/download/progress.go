@@ -21,7 +21,7 @@ type progress struct {
 func newProgress(ctx context.Context, w io.Writer, total int, forceTTY bool) *progress {
 	opts := []mpb.ContainerOption{mpb.WithOutput(w), mpb.WithWidth(40)}
 	if forceTTY {
-		opts = append(opts, mpb.ForceTTY())
+		opts = append(opts, mpb.ForceTTY(), mpb.WithAutoRefresh())
 	}
 	p := mpb.NewWithContext(ctx, opts...)
 	bar := p.AddBar(int64(total),

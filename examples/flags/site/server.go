@@ -17,7 +17,7 @@ type Server struct {
 
 	srv      *http.Server
 	cancel   context.CancelFunc
-	handlers sync.WaitGroup
+	handlers handlers
 	served   chan error
 	once     sync.Once
 	closeErr error
@@ -30,8 +30,10 @@ func (s *Site) Start(l net.Listener) *Server {
 	sv := &Server{URL: "http://" + l.Addr().String() + Prefix, cancel: cancel, served: make(chan error, 1)}
 	sv.srv = &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			sv.handlers.Add(1)
-			defer sv.handlers.Done()
+			if !sv.handlers.enter() {
+				panic(http.ErrAbortHandler) // closing: drop the connection, answer nothing
+			}
+			defer sv.handlers.leave()
 			s.ServeHTTP(w, r)
 		}),
 		BaseContext:       func(net.Listener) context.Context { return base },
@@ -53,7 +55,7 @@ func (sv *Server) Close() error {
 		if err := <-sv.served; !errors.Is(err, http.ErrServerClosed) {
 			sv.closeErr = errors.Join(sv.closeErr, err)
 		}
-		sv.handlers.Wait()
+		sv.handlers.closeAndWait()
 	})
 	return sv.closeErr
 }
@@ -76,4 +78,48 @@ func (s *Site) Listen(addr string) (*Server, error) {
 		return nil, err
 	}
 	return s.Start(l), nil
+}
+
+// handlers counts the handlers running, so that Close can wait for them; a
+// sync.WaitGroup cannot, as handlers may start while Close waits.
+type handlers struct {
+	mu     sync.Mutex
+	n      int
+	closed bool
+	idle   chan struct{} // closed when n drops to 0 after closeAndWait
+}
+
+// enter counts a handler in, unless the server is closed.
+func (h *handlers) enter() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return false
+	}
+	h.n++
+	return true
+}
+
+func (h *handlers) leave() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.n--
+	if h.n == 0 && h.idle != nil {
+		close(h.idle)
+		h.idle = nil
+	}
+}
+
+// closeAndWait refuses new handlers and waits for those running.
+func (h *handlers) closeAndWait() {
+	h.mu.Lock()
+	h.closed = true
+	if h.n == 0 {
+		h.mu.Unlock()
+		return
+	}
+	idle := make(chan struct{})
+	h.idle = idle
+	h.mu.Unlock()
+	<-idle
 }
