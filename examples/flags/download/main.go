@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"path/filepath"
 	"time"
 
@@ -69,7 +70,7 @@ func Main(ctx context.Context, cmd Command, args []string, env Env) int {
 		base = RemoteURL
 	default:
 		b, _ := site.ByLabel(o.Server)
-		srv, err := startSite(b, env)
+		srv, err := env.StartSite(b)
 		if err != nil {
 			return fail(err)
 		}
@@ -83,7 +84,7 @@ func Main(ctx context.Context, cmd Command, args []string, env Env) int {
 	}
 	defer saver.Close()
 	conns := o.Conns()
-	client := NewClient(conns, o.Timeout, env.Dial)
+	client := env.Client(conns, o.Timeout)
 	defer client.CloseIdleConnections()
 	d := &Downloader{Client: client, BaseURL: base, Saver: saver}
 
@@ -115,8 +116,9 @@ func Main(ctx context.Context, cmd Command, args []string, env Env) int {
 	return 0
 }
 
-// startSite serves the embedded site with behaviour b where env says.
-func startSite(b site.Behaviour, env Env) (*site.Server, error) {
+// StartSite serves the embedded site with behaviour b where env says (a free
+// loopback port unless env.Listen is set). Close the server when done.
+func (env Env) StartSite(b site.Behaviour) (*site.Server, error) {
 	s, err := site.New(b, env.SiteOptions...)
 	if err != nil {
 		return nil, err
@@ -130,4 +132,10 @@ func startSite(b site.Behaviour, env Env) (*site.Server, error) {
 		return nil, err
 	}
 	return s.Start(l), nil
+}
+
+// Client returns an HTTP client for conns concurrent requests that reaches
+// the sites env.StartSite serves (see NewClient).
+func (env Env) Client(conns int, timeout time.Duration) *http.Client {
+	return NewClient(conns, timeout, env.Dial)
 }
