@@ -34,12 +34,13 @@ Elapsed time: 0.00s
 // second doubles the delay.
 func TestFlags3Strategies(t *testing.T) {
 	for _, tc := range []struct{ args, summary string }{
-		{"-s DELAY -a -m 194 --strategy tasks", "194 flags downloaded.\nElapsed time: 1.00s\n"},
+		{"-s DELAY -a -l 50 -m 194 --strategy tasks", " 50 flags downloaded.\nElapsed time: 1.00s\n"},
 		{"-s DELAY -l 40 -a -m 20 --strategy executor", " 40 flags downloaded.\nElapsed time: 2.00s\n"},
 		{"-s DELAY -l 4 -a --strategy sequential", "  4 flags downloaded.\nElapsed time: 4.00s\n"},
 		{"-s LOCAL -e -m 100", "194 flags downloaded.\n482 not found.\nElapsed time: 0.00s\n"},
 	} {
 		t.Run(tc.args, func(t *testing.T) {
+			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
 				r := runMain(context.Background(), t, flags3, pipeEnv(t), strings.Fields(tc.args)...)
 				require.Equal(t, 0, r.code, r.errOut)

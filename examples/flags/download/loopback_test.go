@@ -49,16 +49,16 @@ func TestURL(t *testing.T) {
 // flag; -v turns it off; stdout gets only the reports.
 func TestProgressBar(t *testing.T) {
 	env := Env{forceTTY: true}
-	r := runMain(context.Background(), t, flags2, env, "-a", "-m", "20")
+	r := runMain(context.Background(), t, flags2, env, "-a", "-l", "30", "-m", "20")
 	require.Equal(t, 0, r.code)
-	require.Contains(t, r.errOut, "194/194")
+	require.Contains(t, r.errOut, "30/30")
 	require.Contains(t, r.errOut, "100 %")
 	require.NotContains(t, r.out, "\x1b")
 
-	r = runMain(context.Background(), t, flags2, env, "-a", "-m", "20", "-v")
+	r = runMain(context.Background(), t, flags2, env, "-a", "-l", "30", "-m", "20", "-v")
 	require.Equal(t, 0, r.code)
 	require.Empty(t, r.errOut)
-	require.Len(t, splitLines(r.out), 3+194+3)
+	require.Len(t, splitLines(r.out), 3+30+3)
 }
 
 // TestTimeout: -t sets the per-request timeout; a timeout is an error.
