@@ -80,13 +80,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !*quiet {
 		opts = append(opts, site.WithLog(stdout))
 	}
-	var servers []*site.Server
-	defer func() {
-		for _, s := range servers {
-			_ = s.Close()
-		}
-	}()
-	for _, sf := range sites {
+	// Every behaviour is checked before any port is taken.
+	built := make([]*site.Site, len(sites))
+	for i, sf := range sites {
 		if sf.addr == "" {
 			continue
 		}
@@ -95,8 +91,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "flagserver: %s: %v\n", sf.label, err)
 			return 2
 		}
-		s.Warm()
-		srv, err := s.Listen(sf.addr)
+		built[i] = s
+	}
+	var servers []*site.Server
+	defer func() {
+		for _, s := range servers {
+			_ = s.Close()
+		}
+	}()
+	for i, sf := range sites {
+		if built[i] == nil {
+			continue
+		}
+		built[i].Warm()
+		srv, err := built[i].Listen(sf.addr)
 		if err != nil {
 			fmt.Fprintf(stderr, "flagserver: %s: %v\n", sf.label, err)
 			return 1

@@ -83,12 +83,15 @@ func TestServe(t *testing.T) {
 	require.True(t, strings.HasSuffix(out.String(), "Server shut down.\n"))
 }
 
+// TestUsage: bad flags exit 2, and before any port is taken (the default
+// addresses are the book's: a test must not bind them).
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{{"-bogus"}, {"extra"}, {"-error-rate", "2"}, {"-local", "", "-delay", "", "-error", ""},
 		{"-delay-time", "-1s"}, {"-error-min", "2s", "-error-max", "1s"}} {
 		var out, errOut bytes.Buffer
 		require.Equal(t, 2, run(context.Background(), args, &out, &errOut), args)
 		require.NotEmpty(t, errOut.String(), args)
+		require.Empty(t, out.String(), args)
 	}
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run(context.Background(), []string{"-h"}, &out, &errOut))
