@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"os/exec"
 	"regexp"
 	"strings"
 	"sync"
@@ -113,4 +114,44 @@ func TestPortTaken(t *testing.T) {
 	require.Contains(t, errOut2.String(), "address already in use")
 	cancel()
 	require.Equal(t, 0, <-done)
+}
+
+// TestPythonClient runs a Python client (standard library only; the book's
+// httpx clients cannot be installed here) against the three sites: the URL
+// layout, content types, metadata keys, 404s and the book's 418 reason phrase
+// are what a Python HTTP stack expects. Skipped without python3.
+func TestPythonClient(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"-q", "-local", "127.0.0.1:0", "-delay", "127.0.0.1:0", "-error", "127.0.0.1:0",
+			"-delay-time", "1ms", "-error-min", "1ms", "-error-max", "1ms", "-error-rate", "1"}, &out, &errOut)
+	}()
+	text := waitFor(t, &out, "Hit CTRL-C to stop.")
+	urls := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^(\w+) site: (\S+) `).FindAllStringSubmatch(text, -1) {
+		urls[m[1]] = m[2]
+	}
+	for label, want := range map[string]string{
+		"LOCAL": "ok=194 not_found=2 error=0 teapots=0",
+		"DELAY": "ok=20 not_found=2 error=0 teapots=0",
+		"ERROR": "ok=0 not_found=0 error=22 teapots=22",
+	} {
+		limit := "20"
+		if label == "LOCAL" {
+			limit = "194"
+		}
+		cmd := exec.CommandContext(ctx, python, "testdata/pyclient.py", urls["LOCAL"], urls[label], limit, "ZZ", "AA")
+		got, err := cmd.CombinedOutput()
+		require.NoError(t, err, string(got))
+		require.Equal(t, want+"\n", string(got), label)
+	}
+	cancel()
+	require.Equal(t, 0, <-done, errOut.String())
 }
