@@ -6,8 +6,10 @@
 //
 //	flagserver [-local ADDR] [-delay ADDR] [-error ADDR] [-delay-time D]
 //	           [-error-min D] [-error-max D] [-error-rate R] [-seed N] [-q]
+//	           [-max-conns N]
 //
-// An empty address leaves that site out. Ctrl-C stops it: requests still
+// An empty address leaves that site out. Each site keeps at most -max-conns
+// connections (default 1000) open; more wait in the backlog. Ctrl-C stops it: requests still
 // waiting are given a second, then cut.
 package main
 
@@ -17,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -53,6 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	errRate := fs.Float64("error-rate", site.Error().ErrorRate, "share of ERROR requests answered 418 I'm a Teapot")
 	seed := fs.Uint64("seed", 0, "seed of the delays and errors (0: random)")
 	quiet := fs.Bool("q", false, "do not log delayed requests")
+	maxConns := fs.Int("max-conns", 1000, "most connections open at once per site (more wait to be accepted)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: flagserver [flags]\n\nServes the book's flag site on LOCAL, DELAY and ERROR ports, under /flags/.")
 		fs.PrintDefaults()
@@ -66,6 +70,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "flagserver: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
+		return 2
+	}
+	if *maxConns < 1 {
+		fmt.Fprintln(stderr, "flagserver: -max-conns must be >= 1")
 		return 2
 	}
 	sites := []siteFlags{
@@ -104,11 +112,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		built[i].Warm()
-		srv, err := built[i].Listen(sf.addr)
+		l, err := net.Listen("tcp", sf.addr)
 		if err != nil {
 			fmt.Fprintf(stderr, "flagserver: %s: %v\n", sf.label, err)
 			return 1
 		}
+		srv := built[i].Start(site.LimitListener(l, *maxConns))
 		servers = append(servers, srv)
 		fmt.Fprintf(stdout, "%s site: %s (%v)\n", sf.label, srv.URL, sf.b)
 	}

@@ -52,7 +52,7 @@ func TestServe(t *testing.T) {
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"-local", "127.0.0.1:0", "-delay", "127.0.0.1:0", "-error", "127.0.0.1:0",
-			"-delay-time", "20ms", "-error-min", "10ms", "-error-max", "10ms", "-error-rate", "1", "-seed", "3"}, &out, &errOut)
+			"-max-conns", "2", "-delay-time", "20ms", "-error-min", "10ms", "-error-max", "10ms", "-error-rate", "1", "-seed", "3"}, &out, &errOut)
 	}()
 	text := waitFor(t, &out, "Hit CTRL-C to stop.")
 	urls := map[string]string{}
@@ -88,7 +88,7 @@ func TestServe(t *testing.T) {
 // addresses are the book's: a test must not bind them).
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{{"-bogus"}, {"extra"}, {"-error-rate", "2"}, {"-local", "", "-delay", "", "-error", ""},
-		{"-delay-time", "-1s"}, {"-error-min", "2s", "-error-max", "1s"}} {
+		{"-delay-time", "-1s"}, {"-error-min", "2s", "-error-max", "1s"}, {"-max-conns", "0"}} {
 		var out, errOut bytes.Buffer
 		require.Equal(t, 2, run(context.Background(), args, &out, &errOut), args)
 		require.NotEmpty(t, errOut.String(), args)

@@ -1,0 +1,55 @@
+package site
+
+import (
+	"context"
+	"net"
+	"sync"
+
+	"github.com/tulipgo/tulip/semaphore"
+)
+
+// LimitListener returns a listener that keeps at most n of l's connections
+// open at once: Accept waits (leaving the rest in the kernel's backlog) until
+// one of them is closed. It bounds what a flood of clients can cost a Server.
+// Closing the listener ends a waiting Accept.
+func LimitListener(l net.Listener, n int) net.Listener {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &limitListener{Listener: l, sem: semaphore.New(n), ctx: ctx, cancel: cancel}
+}
+
+type limitListener struct {
+	net.Listener
+	sem    *semaphore.Semaphore
+	ctx    context.Context // ends when the listener is closed
+	cancel context.CancelFunc
+}
+
+func (l *limitListener) Accept() (net.Conn, error) {
+	if err := l.sem.Acquire(l.ctx); err != nil {
+		return nil, net.ErrClosed
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		l.sem.Release()
+		return nil, err
+	}
+	return &limitConn{Conn: c, release: l.sem.Release}, nil
+}
+
+func (l *limitListener) Close() error {
+	l.cancel()
+	return l.Listener.Close()
+}
+
+// limitConn gives its permit back when first closed.
+type limitConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
+}
