@@ -33,7 +33,7 @@ type Site struct {
 	byCode map[string]*entry
 	codes  []byte
 	mu     sync.Mutex
-	visits map[string]uint64 // requests so far per path, for the random draws
+	visits map[string]uint64 // requests so far per path, for the random draws (bounded: see visitKey)
 }
 
 type entry struct {
@@ -170,8 +170,9 @@ func (s *Site) draw(path string) (time.Duration, bool) {
 		return 0, false
 	}
 	s.mu.Lock()
-	n := s.visits[path]
-	s.visits[path] = n + 1
+	key := visitKey(path)
+	n := s.visits[key]
+	s.visits[key] = n + 1
 	s.mu.Unlock()
 	h := fnv.New64a()
 	_, _ = io.WriteString(h, path)
@@ -182,6 +183,24 @@ func (s *Site) draw(path string) (time.Duration, bool) {
 	}
 	return delay, rng.Float64() < s.b.ErrorRate
 }
+
+// visitKey is the path itself for the paths a downloader asks for,
+// {Prefix}/{xx}/{xx}.gif and {Prefix}/{xx}/metadata.json for any two
+// lower-case letters xx (so -e runs are as exact as -a runs), and one shared
+// key for anything else, so that no request can grow the table without
+// bound.
+func visitKey(path string) string {
+	rest, ok := strings.CutPrefix(path, Prefix+"/")
+	if !ok || len(rest) < 3 || rest[2] != '/' || !lowerLetter(rest[0]) || !lowerLetter(rest[1]) {
+		return ""
+	}
+	if file := rest[3:]; file == rest[:2]+".gif" || file == "metadata.json" {
+		return path
+	}
+	return ""
+}
+
+func lowerLetter(b byte) bool { return 'a' <= b && b <= 'z' }
 
 func (s *Site) logDelay(path string, d time.Duration) {
 	if s.log == nil {

@@ -248,3 +248,18 @@ func TestCloseCancelsDelayed(t *testing.T) {
 		require.Error(t, err)
 	})
 }
+
+func TestVisitKey(t *testing.T) {
+	for path, want := range map[string]string{
+		"/flags/br/br.gif":        "/flags/br/br.gif",
+		"/flags/zz/zz.gif":        "/flags/zz/zz.gif",
+		"/flags/zz/metadata.json": "/flags/zz/metadata.json",
+		"/flags/br/jp.gif":        "",
+		"/flags/BR/BR.gif":        "",
+		"/flags/b/b.gif":          "",
+		"/random/junk":            "",
+		"/flags/":                 "",
+	} {
+		require.Equal(t, want, visitKey(path), path)
+	}
+}
