@@ -46,7 +46,8 @@ func flagImage(n int) *image.Paletted {
 	layout, c := flagDesign(n)
 	img := image.NewPaletted(image.Rect(0, 0, flagWidth, flagHeight), flagPalette)
 	for y := range flagHeight {
-		for x := range flagWidth {
+		row := img.Pix[y*img.Stride : y*img.Stride+flagWidth]
+		for x := range row {
 			var k uint8
 			switch layout {
 			case 0: // three horizontal bands
@@ -67,7 +68,7 @@ func flagImage(n int) *image.Paletted {
 					k = c[2]
 				}
 			}
-			img.SetColorIndex(x, y, k)
+			row[x] = k
 		}
 	}
 	return img
