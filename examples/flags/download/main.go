@@ -102,13 +102,14 @@ func Main(ctx context.Context, cmd Command, args []string, env Env) int {
 			bar.step()
 		}
 	})
+	elapsed := time.Since(start)
 	if bar != nil {
 		bar.stop()
 	}
 	if err != nil {
 		return fail(err)
 	}
-	finalReport(env.Stdout, counts, time.Since(start))
+	finalReport(env.Stdout, counts, elapsed)
 	if ctx.Err() != nil {
 		fmt.Fprintf(env.Stderr, "%s: interrupted\n", cmd.Name)
 		return 130
