@@ -37,7 +37,7 @@ func TestFlags3Strategies(t *testing.T) {
 		{"-s DELAY -a -l 50 -m 194 --strategy tasks", " 50 flags downloaded.\nElapsed time: 1.00s\n"},
 		{"-s DELAY -l 40 -a -m 20 --strategy executor", " 40 flags downloaded.\nElapsed time: 2.00s\n"},
 		{"-s DELAY -l 4 -a --strategy sequential", "  4 flags downloaded.\nElapsed time: 4.00s\n"},
-		{"-s LOCAL -e -m 100", "194 flags downloaded.\n482 not found.\nElapsed time: 0.00s\n"},
+		{"-s LOCAL -e -l 100 -m 100", " 47 flags downloaded.\n 53 not found.\nElapsed time: 0.00s\n"},
 	} {
 		t.Run(tc.args, func(t *testing.T) {
 			t.Parallel()
