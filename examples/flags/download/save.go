@@ -54,10 +54,9 @@ func (s *Saver) Save(ctx context.Context, name string, data []byte) error {
 	if name == "" || strings.ContainsAny(name, `/\`) || name[0] == '.' {
 		return errors.New("download: bad file name " + name)
 	}
+	// If ctx ends while the save is queued, it never runs; once running, it
+	// is not interrupted.
 	f := future.Submit(ctx, s.ex, func(context.Context) (struct{}, error) {
-		if err := ctx.Err(); err != nil {
-			return struct{}{}, err
-		}
 		return struct{}{}, s.write(name, data)
 	})
 	_, err := f.Result(context.WithoutCancel(ctx))

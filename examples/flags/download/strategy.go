@@ -79,7 +79,8 @@ func Run(ctx context.Context, s Strategy, codes []string, conns int, job Job, re
 		defer ex.Close()
 		fs := make([]*future.Future[Result], len(codes))
 		for i, cc := range codes {
-			fs[i] = submit(ctx, ex, func(ctx context.Context) Result { return job(ctx, cc, nil) })
+			// ctx's end removes the queued tasks and cancels the running ones.
+			fs[i] = future.Submit(ctx, ex, func(ctx context.Context) (Result, error) { return job(ctx, cc, nil), nil })
 		}
 		collect(ctx, codes, fs, emit)
 	case Tasks:
@@ -93,16 +94,6 @@ func Run(ctx context.Context, s Strategy, codes []string, conns int, job Job, re
 		return c, fmt.Errorf("download: unknown strategy %q", s)
 	}
 	return c, nil
-}
-
-// submit is future.Submit with ctx as the task's parent: its end removes
-// the task from the queue or cancels it if running.
-// TODO: use future.Submit(ctx, ex, fn) once Submit takes a context.
-func submit(ctx context.Context, ex *future.Executor, fn func(context.Context) Result) *future.Future[Result] {
-	f := future.Submit(ctx, ex, func(ctx context.Context) (Result, error) { return fn(ctx), nil })
-	stop := context.AfterFunc(ctx, func() { f.Cancel() })
-	f.AddDoneCallback(func(*future.Future[Result]) { stop() })
-	return f
 }
 
 // collect reports the futures as they complete (the book's as_completed

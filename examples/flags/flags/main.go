@@ -206,8 +206,6 @@ func submitAsCompleted(ctx context.Context, d *downloader, codes []string) (int,
 	var todo []*future.Future[string]
 	for _, cc := range sorted(codes[:5]) {
 		f := future.Submit(ctx, ex, func(ctx context.Context) (string, error) { return d.one(ctx, cc) })
-		stop := context.AfterFunc(ctx, func() { f.Cancel() }) // until Submit takes ctx
-		defer stop()
 		todo = append(todo, f)
 		d.printf("Scheduled for %s: %v\n", cc, f)
 	}
