@@ -155,3 +155,35 @@ func TestPythonClient(t *testing.T) {
 	cancel()
 	require.Equal(t, 0, <-done, errOut.String())
 }
+
+// TestCtrlCWithRequestInFlight: Ctrl-C lets a request waiting out its delay
+// finish within the grace period, then the server stops.
+func TestCtrlCWithRequestInFlight(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"-local", "", "-error", "", "-delay", "127.0.0.1:0", "-delay-time", "200ms"}, &out, &errOut)
+	}()
+	text := waitFor(t, &out, "Hit CTRL-C to stop.")
+	url := regexp.MustCompile(`DELAY site: (\S+)`).FindStringSubmatch(text)[1]
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	got := make(chan string, 1)
+	go func() {
+		resp, err := (&http.Client{Transport: tr}).Get(url + "/br/br.gif")
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got <- resp.Status + " " + string(body[:6])
+	}()
+	waitFor(t, &out, "BR delay: 0.2s") // the request is waiting
+	cancel()
+	require.Equal(t, "200 OK GIF89a", <-got)
+	require.Equal(t, 0, <-done, errOut.String())
+	require.True(t, strings.HasSuffix(out.String(), "Server shut down.\n"))
+}
