@@ -12,14 +12,14 @@ import (
 
 // TestConnectionReuse: a run opens as many connections as it uses
 // concurrently and reuses them round after round (-m 20: 20 connections for
-// 194 flags in 10 rounds).
+// 100 flags in 5 rounds).
 func TestConnectionReuse(t *testing.T) {
 	for _, tc := range []struct {
 		args  []string
 		dials int64
 	}{
-		{[]string{"-s", "DELAY", "-a", "-m", "20"}, 20},
-		{[]string{"-s", "DELAY", "-a", "-m", "20", "--strategy", "executor"}, 20},
+		{[]string{"-s", "DELAY", "-a", "-l", "100", "-m", "20"}, 20},
+		{[]string{"-s", "DELAY", "-a", "-l", "100", "-m", "20", "--strategy", "executor"}, 20},
 		{[]string{"-s", "DELAY", "-l", "30", "-a", "--strategy", "sequential"}, 1},
 	} {
 		synctest.Test(t, func(t *testing.T) {
