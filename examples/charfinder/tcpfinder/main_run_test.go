@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestRun(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	logs := newLogSink()
+	ready := make(chan net.Addr, 1)
+	code := make(chan int, 1)
+	go func() { code <- run(ctx, []string{"-max-sessions", "4", "127.0.0.1", "0"}, logs, ready) }()
+	var addr net.Addr
+	select {
+	case addr = <-ready:
+	case <-time.After(20 * time.Second):
+		t.Fatal("not serving")
+	}
+	ts := &testServer{addr: addr.String(), log: logs}
+	c := ts.dial(t)
+	c.expectPrompt()
+	results, _ := c.query("dollar")
+	require.Contains(t, results, "U+0024\t$\tDOLLAR SIGN")
+
+	cancel() // what SIGINT and SIGTERM do
+	require.Equal(t, 0, <-code)
+	require.Equal(t, "Building index.", logs.all()[0])
+	require.Equal(t, "Serving on "+pyAddr(addr)+". Hit CTRL-C to stop.", logs.all()[1])
+	require.Equal(t, "Server shut down.", logs.all()[len(logs.all())-1])
+}
+
+func TestRunUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"127.0.0.1", "http"},
+		{"127.0.0.1", "70000"},
+		{"a", "1", "extra"},
+		{"-max-sessions", "0"},
+		{"-idle", "-1s"},
+		{"-bogus"},
+	} {
+		var out strings.Builder
+		require.Equal(t, 2, run(context.Background(), args, &out, nil), "%q", args)
+		require.Contains(t, out.String(), "usage: tcpfinder", "%q", args)
+	}
+	var out strings.Builder
+	require.Equal(t, 0, run(context.Background(), []string{"-h"}, &out, nil))
+	require.Contains(t, out.String(), "-max-line")
+}
+
+func TestRunListenError(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	var out strings.Builder
+	require.Equal(t, 1, run(context.Background(), []string{"127.0.0.1", port}, &out, nil))
+	require.Contains(t, out.String(), "address already in use")
+}
+
+func TestPyRepr(t *testing.T) {
+	for in, want := range map[string]string{
+		"rook":             `'rook'`,
+		"":                 `''`,
+		"it's":             `"it's"`,
+		`it's "x"`:         `'it\'s "x"'`,
+		"a\\b\tc\r\n":      `'a\\b\tc\r\n'`,
+		"\x00\x7f":         `'\x00\x7f'`,
+		"\u00a0é♜":         `'\xa0é♜'`,
+		"\u200b\U000E0001": `'\u200b\U000e0001'`,
+	} {
+		require.Equal(t, want, pyRepr(in), "%q", in)
+	}
+	require.Equal(t, "('127.0.0.1', 2323)", pyAddr(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2323}))
+	require.Equal(t, "('::1', 2323, 0, 0)", pyAddr(&net.TCPAddr{IP: net.IPv6loopback, Port: 2323}))
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log"
+	"net"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/tulipgo/tulip/examples/charfinder/index"
+	"github.com/tulipgo/tulip/semaphore"
+)
+
+// limits bound what one client can cost the server.
+type limits struct {
+	maxLine      int           // longest line read, in bytes, line ending included
+	idle         time.Duration // longest wait for a line
+	writeTimeout time.Duration // longest time to send one response
+	maxSessions  int           // concurrent sessions; more clients get the busy line
+}
+
+var defaultLimits = limits{
+	maxLine:      4096,
+	idle:         5 * time.Minute,
+	writeTimeout: 30 * time.Second,
+	maxSessions:  256,
+}
+
+// server is the finder service: one goroutine per session, at most
+// limits.maxSessions of them, each holding a permit of sessions.
+type server struct {
+	ix       *index.Index
+	log      *log.Logger
+	lim      limits
+	sessions *semaphore.Semaphore
+
+	mu      sync.Mutex
+	closing bool
+	live    map[*session]struct{}
+	wg      sync.WaitGroup
+}
+
+func newServer(ix *index.Index, logger *log.Logger, lim limits) *server {
+	return &server{
+		ix:       ix,
+		log:      logger,
+		lim:      lim,
+		sessions: semaphore.New(lim.maxSessions),
+		live:     make(map[*session]struct{}),
+	}
+}
+
+// serve accepts connections on ln until ctx ends, then shuts down
+// gracefully: it stops accepting, ends the sessions waiting for input, lets
+// those answering a query finish the answer, and returns once every session
+// has ended. It closes ln.
+func (s *server) serve(ctx context.Context, ln net.Listener) error {
+	stop := context.AfterFunc(ctx, func() { ln.Close() })
+	defer stop()
+	defer s.wg.Wait()
+	defer s.shutdown()
+	var backoff time.Duration
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, syscall.EMFILE) {
+				// Out of descriptors or similar: wait and retry, as net/http does.
+				backoff = min(max(2*backoff, 5*time.Millisecond), time.Second)
+				s.log.Printf("accept: %v; retrying in %v", err, backoff)
+				t := time.NewTimer(backoff)
+				select {
+				case <-t.C:
+				case <-ctx.Done():
+					t.Stop()
+				}
+				continue
+			}
+			return err
+		}
+		backoff = 0
+		if !s.sessions.TryAcquire() {
+			s.wg.Go(func() { s.refuse(conn) })
+			continue
+		}
+		ss := &session{srv: s, conn: conn, client: pyAddr(conn.RemoteAddr())}
+		if !s.track(ss) {
+			s.sessions.Release()
+			conn.Close()
+			continue
+		}
+		s.wg.Go(func() {
+			defer s.sessions.Release()
+			defer s.untrack(ss)
+			ss.run()
+		})
+	}
+}
+
+// refuse tells a client over the session limit so, and hangs up.
+func (s *server) refuse(conn net.Conn) {
+	client := pyAddr(conn.RemoteAddr())
+	s.log.Printf("Busy %s: %d sessions open.", client, s.lim.maxSessions)
+	sayAndClose(conn, "Server busy: all sessions are in use; try again later.", s.lim.writeTimeout)
+}
+
+func (s *server) track(ss *session) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.live[ss] = struct{}{}
+	return true
+}
+
+func (s *server) untrack(ss *session) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.live, ss)
+}
+
+// armRead sets the idle deadline for ss's next read, unless the server is
+// shutting down. shutdown takes the same lock, so a session either sees
+// closing here or has its deadline pulled in by shutdown.
+func (s *server) armRead(ss *session) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	ss.conn.SetReadDeadline(time.Now().Add(s.lim.idle))
+	return true
+}
+
+// shutdown marks the server closing and wakes every session blocked reading.
+func (s *server) shutdown() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closing = true
+	for ss := range s.live {
+		ss.conn.SetReadDeadline(time.Now())
+	}
+}
+
+func (s *server) isClosing() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closing
+}
+
+// sayAndClose sends one line, then closes conn without losing the line: it
+// half-closes, discards what the client still sends (bounded in bytes and
+// time), then closes. Closing with unread input would reset the connection
+// and could destroy the line before the client reads it.
+func sayAndClose(conn net.Conn, line string, timeout time.Duration) {
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(timeout))
+	if _, err := conn.Write([]byte(line + "\r\n")); err != nil {
+		return
+	}
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.CloseWrite()
+		conn.SetReadDeadline(time.Now().Add(min(timeout, time.Second)))
+		var buf [4096]byte
+		for range lingerReads {
+			if _, err := conn.Read(buf[:]); err != nil {
+				return
+			}
+		}
+	}
+}
+
+// lingerReads bounds what sayAndClose discards: 4 MiB in 4 KiB reads.
+const lingerReads = 1024

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tulipgo/tulip/examples/charfinder/index"
+)
+
+const prompt = "?> "
+
+// statusRule is the rule that starts the status line: 66 box-drawing dashes.
+var statusRule = strings.Repeat("─", 66)
+
+// session is one client's conversation: the book's finder coroutine.
+type session struct {
+	srv    *server
+	conn   net.Conn
+	client string // the peer as Python prints it
+}
+
+// run serves the client until it hangs up, sends a control character, stays
+// idle too long, sends an overlong line, or the server shuts down; it closes
+// the connection and logs "Close".
+func (ss *session) run() {
+	s := ss.srv
+	defer s.log.Printf("Close %s.", ss.client)
+	br := bufio.NewReaderSize(ss.conn, s.lim.maxLine)
+	bw := bufio.NewWriterSize(ss.conn, 32<<10)
+	var buf []byte
+	for {
+		if !s.armRead(ss) {
+			if bw.Flush() == nil { // the last answer, if any
+				ss.bye(false, "Server shutting down.")
+			}
+			ss.conn.Close()
+			return
+		}
+		ss.conn.SetWriteDeadline(time.Now().Add(s.lim.writeTimeout))
+		bw.WriteString(prompt)
+		if bw.Flush() != nil {
+			ss.conn.Close()
+			return
+		}
+		line, err := br.ReadSlice('\n')
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			s.log.Printf("Long %s: line over %d bytes.", ss.client, s.lim.maxLine)
+			ss.bye(true, "Line too long: the limit is "+strconv.Itoa(s.lim.maxLine)+" bytes.")
+			return
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			if s.isClosing() {
+				ss.bye(true, "Server shutting down.")
+			} else {
+				s.log.Printf("Idle %s: no input for %v.", ss.client, s.lim.idle)
+				ss.bye(true, "Idle for "+s.lim.idle.String()+".")
+			}
+			return
+		case err != nil && (!errors.Is(err, io.EOF) || len(line) == 0):
+			ss.conn.Close() // EOF, or the connection failed
+			return
+		}
+		// A line, or a last line without its newline before EOF.
+		query, v := parseLine(line)
+		s.log.Printf(" From %s: %s", ss.client, pyRepr(query))
+		switch v {
+		case hangUp:
+			ss.conn.Close()
+			return
+		case search:
+			chars := s.ix.Search(query)
+			buf = appendResults(buf[:0], chars)
+			bw.Write(buf) // errors show at the Flush after the prompt
+			s.log.Printf("   To %s: %d results.", ss.client, len(chars))
+		}
+		if err != nil { // EOF after the last line
+			bw.Flush()
+			ss.conn.Close()
+			return
+		}
+	}
+}
+
+// bye sends a last line explaining why the session ends (on a line of its
+// own, after the prompt if prompted), then closes.
+func (ss *session) bye(prompted bool, line string) {
+	if prompted {
+		line = "\r\n" + line
+	}
+	sayAndClose(ss.conn, line, ss.srv.lim.writeTimeout)
+}
+
+// appendResults appends the answer to a query: one CRLF-terminated line per
+// character (U+XXXX, tab, the character, tab, its name), then the status
+// line.
+func appendResults(b []byte, chars []rune) []byte {
+	for _, r := range chars {
+		b = append(b, "U+"...)
+		b = appendHex4(b, r)
+		b = append(b, '\t')
+		b = utf8.AppendRune(b, r)
+		b = append(b, '\t')
+		b = append(b, index.Name(r)...)
+		b = append(b, "\r\n"...)
+	}
+	b = append(b, statusRule...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(len(chars)), 10)
+	return append(b, " found\r\n"...)
+}
+
+// appendHex4 appends r in upper-case hex, at least four digits.
+func appendHex4(b []byte, r rune) []byte {
+	const digits = "0123456789ABCDEF"
+	n := 4
+	for v := r >> 16; v > 0; v >>= 4 {
+		n++
+	}
+	for i := n - 1; i >= 0; i-- {
+		b = append(b, digits[(r>>(4*i))&0xF])
+	}
+	return b
+}
