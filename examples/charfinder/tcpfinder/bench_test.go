@@ -6,6 +6,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,21 +20,34 @@ var benchQueries = []string{"rook", "cat face", "chess black", "sun", "brillig",
 // concurrent sessions, each sending a query and reading the whole answer and
 // the next prompt before sending the next (the book's measurement: its
 // server answers about 2,300-5,000 queries/s here). The log is discarded.
+//
+// With TULIP_TCPFINDER_ADDR=127.0.0.1:PORT it measures the server already
+// listening there instead (the book's, say), with the same client; only
+// loopback addresses are accepted.
 func BenchmarkRoundTrip(b *testing.B) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	srv := newServer(fullIndex(), log.New(io.Discard, "", 0), defaultLimits)
-	done := make(chan error, 1)
-	go func() { done <- srv.serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			b.Error(err)
+	addr := os.Getenv("TULIP_TCPFINDER_ADDR")
+	if addr != "" {
+		host, _, err := net.SplitHostPort(addr)
+		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+			b.Fatalf("TULIP_TCPFINDER_ADDR=%q: want a loopback host:port", addr)
 		}
-	}()
+	} else {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			b.Fatal(err)
+		}
+		addr = ln.Addr().String()
+		ctx, cancel := context.WithCancel(context.Background())
+		srv := newServer(fullIndex(), log.New(io.Discard, "", 0), defaultLimits)
+		done := make(chan error, 1)
+		go func() { done <- srv.serve(ctx, ln) }()
+		defer func() {
+			cancel()
+			if err := <-done; err != nil {
+				b.Error(err)
+			}
+		}()
+	}
 
 	const sessions = 16
 	b.SetParallelism((sessions + 1) / 2) // RunParallel starts parallelism × GOMAXPROCS goroutines
@@ -41,7 +55,7 @@ func BenchmarkRoundTrip(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
-		c, err := net.Dial("tcp", ln.Addr().String())
+		c, err := net.Dial("tcp", addr)
 		if err != nil {
 			b.Error(err)
 			return

@@ -21,6 +21,9 @@ type limits struct {
 	maxSessions  int           // concurrent sessions; more clients get the busy line
 }
 
+// maxRefusals bounds the busy lines being sent at once.
+const maxRefusals = 64
+
 var defaultLimits = limits{
 	maxLine:      4096,
 	idle:         5 * time.Minute,
@@ -35,6 +38,7 @@ type server struct {
 	log      *log.Logger
 	lim      limits
 	sessions *semaphore.Semaphore
+	refusals *semaphore.Semaphore // busy lines being sent: a flood of clients costs bounded goroutines
 
 	mu      sync.Mutex
 	closing bool
@@ -48,6 +52,7 @@ func newServer(ix *index.Index, logger *log.Logger, lim limits) *server {
 		log:      logger,
 		lim:      lim,
 		sessions: semaphore.New(lim.maxSessions),
+		refusals: semaphore.New(maxRefusals),
 		live:     make(map[*session]struct{}),
 	}
 }
@@ -85,7 +90,14 @@ func (s *server) serve(ctx context.Context, ln net.Listener) error {
 		}
 		backoff = 0
 		if !s.sessions.TryAcquire() {
-			s.wg.Go(func() { s.refuse(conn) })
+			if !s.refusals.TryAcquire() {
+				conn.Close() // flooded: no explanation
+				continue
+			}
+			s.wg.Go(func() {
+				defer s.refusals.Release()
+				s.refuse(conn)
+			})
 			continue
 		}
 		ss := &session{srv: s, conn: conn, client: pyAddr(conn.RemoteAddr())}
