@@ -19,10 +19,12 @@ import (
 // fullIndex is built once for all tests.
 var fullIndex = sync.OnceValue(func() *index.Index { return index.New() })
 
-// logSink collects the server's log lines and lets a test wait for one.
+// logSink collects the server's log lines and lets a test wait for one. It
+// records the number of writes too.
 type logSink struct {
 	mu      sync.Mutex
 	lines   []string
+	writes  int
 	changed chan struct{} // closed and replaced on every write
 }
 
@@ -31,7 +33,8 @@ func newLogSink() *logSink { return &logSink{changed: make(chan struct{})} }
 func (l *logSink) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.lines = append(l.lines, strings.TrimSuffix(string(p), "\n"))
+	l.writes++
+	l.lines = append(l.lines, strings.Split(strings.TrimSuffix(string(p), "\n"), "\n")...)
 	close(l.changed)
 	l.changed = make(chan struct{})
 	return len(p), nil

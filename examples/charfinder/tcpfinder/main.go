@@ -76,20 +76,23 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- net.
 		return 2
 	}
 
-	logger := log.New(stderr, "", 0)
+	logw := newBufferedLog(stderr)
+	defer logw.Flush()
+	logger := log.New(logw, "", 0)
 	logger.Print("Building index.")
 	ix := index.New()
 	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
 	if err != nil {
-		fmt.Fprintln(stderr, "tcpfinder:", err)
+		logger.Print("tcpfinder: ", err)
 		return 1
 	}
 	logger.Printf("Serving on %s. Hit CTRL-C to stop.", pyAddr(ln.Addr()))
+	logw.Flush()
 	if ready != nil {
 		ready <- ln.Addr()
 	}
 	if err := newServer(ix, logger, lim).serve(ctx, ln); err != nil {
-		fmt.Fprintln(stderr, "tcpfinder:", err)
+		logger.Print("tcpfinder: ", err)
 		return 1
 	}
 	logger.Print("Server shut down.")

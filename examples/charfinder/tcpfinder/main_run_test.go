@@ -80,3 +80,16 @@ func TestPyRepr(t *testing.T) {
 	require.Equal(t, "('127.0.0.1', 2323)", pyAddr(&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2323}))
 	require.Equal(t, "('::1', 2323, 0, 0)", pyAddr(&net.TCPAddr{IP: net.IPv6loopback, Port: 2323}))
 }
+
+func TestBufferedLog(t *testing.T) {
+	sink := newLogSink()
+	l := newBufferedLog(sink)
+	l.Write([]byte("one\n"))
+	l.Write([]byte("two\n"))
+	sink.waitFor(t, "two") // written by the timer
+	l.Write([]byte("three\n"))
+	require.NoError(t, l.Flush())
+	require.Equal(t, []string{"one", "two", "three"}, sink.all())
+	require.Equal(t, 2, sink.writes, "one write per flush")
+	require.NoError(t, l.Flush())
+}
