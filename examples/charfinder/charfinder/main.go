@@ -30,11 +30,12 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, index.New))
 }
 
-// run is the command: it returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+// run is the command: it returns the exit status. It calls newIndex once
+// the arguments are known to be good.
+func run(args []string, stdout, stderr io.Writer, newIndex func(...index.Option) *index.Index) int {
 	fs := flag.NewFlagSet("charfinder", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
@@ -52,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Please give one or more words to search.")
 		return 2
 	}
-	ix := index.New()
+	ix := newIndex()
 	chars := ix.Search(strings.Join(fs.Args(), " "))
 	w := bufio.NewWriter(stdout)
 	for _, r := range chars {

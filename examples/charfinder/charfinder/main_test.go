@@ -4,24 +4,33 @@ import (
 	"bytes"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
+
+	"github.com/tulipgo/tulip/examples/charfinder/index"
 )
 
 func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
+// fullIndex builds the index once for all the tests (it takes a while under
+// the race detector).
+var fullIndex = sync.OnceValue(func() *index.Index { return index.New() })
+
+func sharedIndex(...index.Option) *index.Index { return fullIndex() }
+
 func runCmd(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
-	code = run(args, &out, &errb)
+	code = run(args, &out, &errb, sharedIndex)
 	return code, out.String(), errb.String()
 }
 
 func Example() {
-	run([]string{"cat", "smiling"}, os.Stdout, nil)
+	run([]string{"cat", "smiling"}, os.Stdout, nil, sharedIndex)
 	// Output:
 	// U+1F638	😸	GRINNING CAT FACE WITH SMILING EYES
 	// U+1F63A	😺	SMILING CAT FACE WITH OPEN MOUTH
@@ -65,6 +74,6 @@ func (failWriter) Write([]byte) (int, error) { return 0, bytes.ErrTooLarge }
 
 func TestWriteError(t *testing.T) {
 	var errb bytes.Buffer
-	require.Equal(t, 1, run([]string{"sign"}, failWriter{}, &errb))
+	require.Equal(t, 1, run([]string{"sign"}, failWriter{}, &errb, sharedIndex))
 	require.Contains(t, errb.String(), "charfinder:")
 }

@@ -79,13 +79,14 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- net.
 	logw := newBufferedLog(stderr)
 	defer logw.Flush()
 	logger := log.New(logw, "", 0)
-	logger.Print("Building index.")
-	ix := index.New()
-	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, port)) // fail fast when the port is taken
 	if err != nil {
 		logger.Print("tcpfinder: ", err)
 		return 1
 	}
+	logger.Print("Building index.") // clients connecting meanwhile wait in the listen queue
+	logw.Flush()
+	ix := index.New()
 	logger.Printf("Serving on %s. Hit CTRL-C to stop.", pyAddr(ln.Addr()))
 	logw.Flush()
 	if ready != nil {

@@ -5,36 +5,9 @@ import (
 	"net"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 )
-
-func TestRun(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	logs := newLogSink()
-	ready := make(chan net.Addr, 1)
-	code := make(chan int, 1)
-	go func() { code <- run(ctx, []string{"-max-sessions", "4", "127.0.0.1", "0"}, logs, ready) }()
-	var addr net.Addr
-	select {
-	case addr = <-ready:
-	case <-time.After(20 * time.Second):
-		t.Fatal("not serving")
-	}
-	ts := &testServer{addr: addr.String(), log: logs}
-	c := ts.dial(t)
-	c.expectPrompt()
-	results, _ := c.query("dollar")
-	require.Contains(t, results, "U+0024\t$\tDOLLAR SIGN")
-
-	cancel() // what SIGINT and SIGTERM do
-	require.Equal(t, 0, <-code)
-	require.Equal(t, "Building index.", logs.all()[0])
-	require.Equal(t, "Serving on "+pyAddr(addr)+". Hit CTRL-C to stop.", logs.all()[1])
-	require.Equal(t, "Server shut down.", logs.all()[len(logs.all())-1])
-}
 
 func TestRunUsage(t *testing.T) {
 	for _, args := range [][]string{

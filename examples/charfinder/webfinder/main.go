@@ -98,13 +98,13 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- net.
 	}
 
 	logger := log.New(stderr, "", 0)
-	logger.Print("Building index.")
-	f := &finder{ix: index.New(), lim: lim, log: logger}
-	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, port)) // fail fast when the port is taken
 	if err != nil {
 		fmt.Fprintln(stderr, "webfinder:", err)
 		return 1
 	}
+	logger.Print("Building index.") // clients connecting meanwhile wait in the listen queue
+	f := &finder{ix: index.New(), lim: lim, log: logger}
 	srv := newHTTPServer(f.handler(), logger, defaultTimeouts)
 	logger.Printf("Serving on http://%s/. Hit CTRL-C to stop.", ln.Addr())
 	if ready != nil {
