@@ -15,6 +15,7 @@ import (
 // TestProcessSIGTERM runs the command as a process, queries it, and stops it
 // with SIGTERM, as an init system would.
 func TestProcessSIGTERM(t *testing.T) {
+	t.Parallel()
 	cmd := exec.Command(os.Args[0], "127.0.0.1", "0")
 	cmd.Env = append(os.Environ(), envRunMain+"=1")
 	stderr, err := cmd.StderrPipe()

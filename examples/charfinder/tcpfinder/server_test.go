@@ -116,6 +116,7 @@ func TestBadInput(t *testing.T) {
 // TestIdle has a client wait past the idle timeout while another one keeps
 // querying.
 func TestIdle(t *testing.T) {
+	t.Parallel()
 	lim := defaultLimits
 	lim.idle = 300 * time.Millisecond
 	ts := startServer(t, lim)
@@ -185,6 +186,7 @@ func TestSessionLimit(t *testing.T) {
 }
 
 func TestShutdown(t *testing.T) {
+	t.Parallel()
 	ts := startServer(t, defaultLimits)
 	idle, busy := ts.dial(t), ts.dial(t)
 	idle.expectPrompt()

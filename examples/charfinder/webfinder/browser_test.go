@@ -92,6 +92,7 @@ func typeQuery(t *testing.T, tab context.Context, q string) {
 // TestBrowser types queries into the page in a real browser, with
 // JavaScript (live results from /search) and without (the form's page load).
 func TestBrowser(t *testing.T) {
+	t.Parallel()
 	ctx := newBrowser(t)
 	base := startServer(t, defaultLimits, defaultTimeouts)
 

@@ -90,6 +90,7 @@ func TestPage(t *testing.T) {
 // TestSlowHeaders checks ReadHeaderTimeout: a client that never finishes its
 // request is disconnected instead of holding a connection forever.
 func TestSlowHeaders(t *testing.T) {
+	t.Parallel()
 	to := defaultTimeouts
 	to.readHeader = 200 * time.Millisecond
 	base := startServer(t, defaultLimits, to)
