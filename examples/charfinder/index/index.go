@@ -38,8 +38,9 @@ type posting struct {
 }
 
 // New builds the index of every named character in its range (by default
-// U+0020 to U+10FFFF). It takes tens of milliseconds and a few megabytes for
-// the full range.
+// U+0020 to U+10FFFF). For the full range it takes a few tens of
+// milliseconds and keeps about 4 MB (464,841 postings of 22,187 words on
+// Unicode 15.0), allocating about 9 MB while it builds.
 func New(opts ...Option) *Index {
 	cfg := config{start: 32, stop: utf8.MaxRune + 1}
 	for _, o := range opts {
@@ -49,9 +50,9 @@ func New(opts ...Option) *Index {
 	cfg.stop = min(cfg.stop, utf8.MaxRune+1)
 	ix := &Index{words: make(map[string]int32, 1<<15), selfHex: newBitset(int(max(cfg.stop, 0)))}
 	var (
-		pairs  []posting
-		nwords []int32 // postings per word
-		last   []rune  // last character added per word: a name may repeat a word
+		pairs  = make([]posting, 0, min(int(max(cfg.stop-cfg.start, 0)), 1<<19)) // the full range needs 464,841
+		nwords []int32                                                           // postings per word
+		last   []rune                                                            // last character added per word: a name may repeat a word
 		buf    []byte
 	)
 	add := func(w []byte, r rune) {
