@@ -166,27 +166,34 @@ func (s *server) isClosing() bool {
 	return s.closing
 }
 
-// sayAndClose sends one line, then closes conn without losing the line: it
-// half-closes, discards what the client still sends (bounded in bytes and
-// time), then closes. Closing with unread input would reset the connection
-// and could destroy the line before the client reads it.
+// sayAndClose sends one line, then closes conn as lingerClose does.
 func sayAndClose(conn net.Conn, line string, timeout time.Duration) {
-	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(timeout))
+	conn.SetWriteDeadline(time.Now().Add(timeout))
 	if _, err := conn.Write([]byte(line + "\r\n")); err != nil {
+		conn.Close()
 		return
 	}
-	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.CloseWrite()
-		conn.SetReadDeadline(time.Now().Add(min(timeout, time.Second)))
-		var buf [4096]byte
-		for range lingerReads {
-			if _, err := conn.Read(buf[:]); err != nil {
-				return
-			}
+	lingerClose(conn, timeout)
+}
+
+// lingerClose closes conn without losing what was sent: it half-closes,
+// discards what the client still sends (bounded in bytes and time), then
+// closes. Closing with unread input would reset the connection, and a reset
+// can destroy data the client has not read yet.
+func lingerClose(conn net.Conn, timeout time.Duration) {
+	defer conn.Close()
+	tc, ok := conn.(*net.TCPConn)
+	if !ok || tc.CloseWrite() != nil {
+		return
+	}
+	conn.SetReadDeadline(time.Now().Add(min(timeout, time.Second)))
+	var buf [4096]byte
+	for range lingerReads {
+		if _, err := conn.Read(buf[:]); err != nil {
+			return
 		}
 	}
 }
 
-// lingerReads bounds what sayAndClose discards: 4 MiB in 4 KiB reads.
+// lingerReads bounds what lingerClose discards: 4 MiB in 4 KiB reads.
 const lingerReads = 1024

@@ -63,8 +63,11 @@ func (ss *session) run() {
 				ss.bye(true, "Idle for "+s.lim.idle.String()+".")
 			}
 			return
-		case err != nil && (!errors.Is(err, io.EOF) || len(line) == 0):
-			ss.conn.Close() // EOF, or the connection failed
+		case errors.Is(err, io.EOF) && len(line) == 0:
+			lingerClose(ss.conn, s.lim.writeTimeout) // the client is done
+			return
+		case err != nil && !errors.Is(err, io.EOF):
+			ss.conn.Close() // the connection failed
 			return
 		}
 		// A line, or a last line without its newline before EOF.
@@ -72,7 +75,7 @@ func (ss *session) run() {
 		s.log.Printf(" From %s: %s", ss.client, pyRepr(query))
 		switch v {
 		case hangUp:
-			ss.conn.Close()
+			lingerClose(ss.conn, s.lim.writeTimeout)
 			return
 		case search:
 			chars := s.ix.Search(query)
@@ -81,7 +84,9 @@ func (ss *session) run() {
 			s.log.Printf("   To %s: %d results.", ss.client, len(chars))
 		}
 		if err != nil { // EOF after the last line
-			bw.Flush()
+			if bw.Flush() == nil {
+				lingerClose(ss.conn, s.lim.writeTimeout)
+			}
 			ss.conn.Close()
 			return
 		}
