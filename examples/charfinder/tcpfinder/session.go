@@ -79,8 +79,7 @@ func (ss *session) run() {
 			return
 		case search:
 			chars := s.ix.Search(query)
-			buf = appendResults(buf[:0], chars)
-			bw.Write(buf) // errors show at the Flush after the prompt
+			buf = writeResults(bw, buf, chars) // errors show at the Flush after the prompt
 			s.log.Printf("   To %s: %d results.", ss.client, len(chars))
 		}
 		if err != nil { // EOF after the last line
@@ -102,23 +101,37 @@ func (ss *session) bye(prompted bool, line string) {
 	sayAndClose(ss.conn, line, ss.srv.lim.writeTimeout)
 }
 
-// appendResults appends the answer to a query: one CRLF-terminated line per
-// character (U+XXXX, tab, the character, tab, its name), then the status
-// line.
-func appendResults(b []byte, chars []rune) []byte {
+// writeResults writes the answer to a query to w: one CRLF-terminated line
+// per character (U+XXXX, tab, the character, tab, its name), then the status
+// line. It formats in buf (returned for reuse) a chunk at a time, so a long
+// answer (98,263 lines for CJK) costs a session no more than a chunk.
+func writeResults(w io.Writer, buf []byte, chars []rune) []byte {
+	const chunk = 16 << 10
+	b := buf[:0]
 	for _, r := range chars {
-		b = append(b, "U+"...)
-		b = appendHex4(b, r)
-		b = append(b, '\t')
-		b = utf8.AppendRune(b, r)
-		b = append(b, '\t')
-		b = append(b, index.Name(r)...)
-		b = append(b, "\r\n"...)
+		b = appendResultLine(b, r)
+		if len(b) >= chunk {
+			w.Write(b)
+			b = b[:0]
+		}
 	}
 	b = append(b, statusRule...)
 	b = append(b, ' ')
 	b = strconv.AppendInt(b, int64(len(chars)), 10)
-	return append(b, " found\r\n"...)
+	b = append(b, " found\r\n"...)
+	w.Write(b)
+	return b[:0]
+}
+
+// appendResultLine appends r's result line to b.
+func appendResultLine(b []byte, r rune) []byte {
+	b = append(b, "U+"...)
+	b = appendHex4(b, r)
+	b = append(b, '\t')
+	b = utf8.AppendRune(b, r)
+	b = append(b, '\t')
+	b = append(b, index.Name(r)...)
+	return append(b, "\r\n"...)
 }
 
 // appendHex4 appends r in upper-case hex, at least four digits.
