@@ -68,7 +68,9 @@ type entry[F awaitable] struct {
 	t     *tracker[F]
 	f     F
 	id    uint32 // the Watch registration, 0 if none (yet)
+	gen   uint32 // incremented each time the entry is freed: add's second look tells a reused entry
 	state uint8
+	swept bool // queued by sweep: its registration may still fire, so it is never reused
 }
 
 const (
@@ -155,7 +157,11 @@ func checkFutures[F awaitable](where string, fs []F) {
 // It returns ErrClosed, adding nothing, if iteration is over or (with
 // mustBeOpen) the tracker is closed.
 func (t *tracker[F]) add(fs []F, mustBeOpen bool) error {
-	var pending []*entry[F]
+	var (
+		pending []*entry[F]
+		gens    []uint32
+		futs    []F
+	)
 	t.mu.Lock()
 	if t.ended {
 		t.mu.Unlock()
@@ -180,6 +186,8 @@ func (t *tracker[F]) add(fs []F, mustBeOpen bool) error {
 		} else {
 			e.state = entryPending
 			pending = append(pending, e)
+			gens = append(gens, e.gen)
+			futs = append(futs, f)
 		}
 	}
 	t.mu.Unlock()
@@ -189,20 +197,23 @@ func (t *tracker[F]) add(fs []F, mustBeOpen bool) error {
 	}
 	// Registered outside mu: a future that completes meanwhile calls
 	// FutureDone at once, and FutureDone takes mu.
+	// Once registered, an entry may complete, be yielded, freed and reused
+	// for another future before the second lock: futs and gens, not the
+	// entry, say what was registered.
 	ids := make([]uint32, len(pending))
 	for i, e := range pending {
-		ids[i] = e.f.Watch(e)
+		ids[i] = futs[i].Watch(e)
 	}
 	t.mu.Lock()
 	if t.ended { // iteration ended while we registered
 		t.mu.Unlock()
-		for i, e := range pending {
-			e.f.Unwatch(ids[i])
+		for i := range pending {
+			futs[i].Unwatch(ids[i])
 		}
 		return nil
 	}
 	for i, e := range pending {
-		if e.state == entryPending {
+		if e.gen == gens[i] && e.state == entryPending {
 			e.id = ids[i]
 		}
 	}
@@ -234,8 +245,13 @@ func (t *tracker[F]) next() (f F, ok, over bool) {
 		t.pending--
 		if t.forget {
 			delete(t.index, f)
-			*e = entry[F]{t: t} // let the consumer's future be collected
-			t.free = append(t.free, e)
+			swept := e.swept
+			*e = entry[F]{t: t, gen: e.gen + 1} // let the consumer's future be collected
+			if !swept {
+				t.free = append(t.free, e)
+			} else {
+				e.state = entryQueued // its late FutureDone finds it not pending
+			}
 		}
 		return f, true, false
 	}
@@ -252,7 +268,7 @@ func (t *tracker[F]) sweep() {
 	defer t.mu.Unlock()
 	for _, e := range t.index {
 		if e.state == entryPending && e.f.IsDone() {
-			e.state = entryQueued
+			e.state, e.swept = entryQueued, true
 			t.ready = append(t.ready, e)
 		}
 	}
