@@ -130,3 +130,24 @@ func TestReviewLateFutureDoneAfterSweepReuse(t *testing.T) {
 	})
 	require.Empty(t, notDone, "a future yielded before it was done")
 }
+
+// The loop body gets the final *UnfinishedError; meanwhile a producer (here
+// the body itself) adds a future. Add returns nil, yet the feed is over: the
+// future is never yielded nor counted as unfinished. After the iteration is
+// decided over, Add must say ErrClosed.
+func TestReviewAddDuringFinalErrorIsLost(t *testing.T) {
+	pending := future.New[int]()
+	defer pending.SetResult(0)
+	feed := NewFeed(pending)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	late := future.New[int]()
+	defer late.SetResult(0)
+	var addErr error
+	for _, err := range feed.All(ctx) {
+		if err != nil {
+			addErr = feed.Add(late)
+		}
+	}
+	require.ErrorIs(t, addErr, ErrClosed, "Add accepted a future after the iteration was over")
+}

@@ -256,7 +256,11 @@ func (t *tracker[F]) next() (f F, ok, over bool) {
 		return f, true, false
 	}
 	t.waiting = true
-	return f, false, t.pending == 0 && (!t.open || t.holds == 0)
+	over = t.pending == 0 && (!t.open || t.holds == 0)
+	if over {
+		t.ended = true // decided under mu: an Add from now on is refused, not dropped
+	}
+	return f, false, over
 }
 
 // sweep queues the futures that are done but whose FutureDone has not queued
@@ -329,7 +333,10 @@ func (t *tracker[F]) run(ctx context.Context, where string, yield func(F, error)
 					return
 				}
 			}
-			n, total := t.unfinished()
+			t.mu.Lock()
+			t.ended = true // over: an Add while the body handles the error is refused
+			n, total := t.pending, t.total
+			t.mu.Unlock()
 			var zero F
 			yield(zero, &UnfinishedError{Unfinished: n, Total: total, Err: ctx.Err()})
 			return
