@@ -245,13 +245,14 @@ func (t *tracker[F]) next() (f F, ok, over bool) {
 		t.pending--
 		if t.forget {
 			delete(t.index, f)
-			swept := e.swept
-			*e = entry[F]{t: t, gen: e.gen + 1} // let the consumer's future be collected
-			if !swept {
+			// Field by field, never e.t: a late FutureDone (after sweep)
+			// reads e.t without mu.
+			var zero F
+			e.f, e.id, e.gen = zero, 0, e.gen+1 // let the consumer's future be collected
+			if !e.swept {
+				e.state = entryFree
 				t.free = append(t.free, e)
-			} else {
-				e.state = entryQueued // its late FutureDone finds it not pending
-			}
+			} // else: never reused; its late FutureDone finds it not pending
 		}
 		return f, true, false
 	}
