@@ -85,6 +85,11 @@ func (f *Future[T]) extLocked() *futureExtra[T] {
 // interrupter without allocating a method value.
 type interrupter interface{ interrupt() }
 
+// A queuedInterrupter is an interrupter that may be a task still in an
+// executor's queue: withdrawQueued takes it out, with Cancel's mu held, and
+// reports whether it did.
+type queuedInterrupter interface{ withdrawQueued() bool }
+
 // cancelFunc makes a context.CancelFunc an interrupter.
 type cancelFunc context.CancelFunc
 
@@ -280,6 +285,11 @@ func (f *Future[T]) Cancel() bool {
 		// without the lock. The outcome is written first, for readers
 		// that see Cancelled; if the task won, the task's own outcome
 		// overwrites it (with mu held) before it is published.
+		// A task still in an executor's queue leaves it first, so that
+		// its room and its count are back before anyone sees it done.
+		// Once withdrawn, nothing can start it: the swap below wins.
+		q, queued := f.interrupt.(queuedInterrupter)
+		withdrawn := queued && q.withdrawQueued()
 		f.err = ErrCancelled
 		if !f.state.CompareAndSwap(uint32(Pending), uint32(Cancelled)) {
 			f.err = nil
@@ -289,7 +299,7 @@ func (f *Future[T]) Cancel() bool {
 		first, rest := f.publishLocked()
 		interrupt := f.interrupt
 		f.mu.Unlock()
-		if interrupt != nil {
+		if interrupt != nil && !withdrawn {
 			interrupt.interrupt()
 		}
 		f.runCallbacks(first, rest)

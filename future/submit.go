@@ -129,12 +129,21 @@ func (t *execTask[T]) parentEnded() {
 // parent that can end has a context.CancelFunc as its interrupter instead,
 // installed by startTask.)
 func (t *execTask[T]) interrupt() {
-	if t.withdraw() {
-		t.stop()
-		t.ex.counted(Cancelled, nil)
+	if t.withdrawQueued() {
 		return
 	}
 	t.ctx.interrupt()
+}
+
+// withdrawQueued implements queuedInterrupter: Cancel calls it on a pending
+// task, before the task is seen done.
+func (t *execTask[T]) withdrawQueued() bool {
+	if !t.withdraw() {
+		return false
+	}
+	t.stop()
+	t.ex.counted(Cancelled, nil)
+	return true
 }
 
 // withdraw implements queuedTask.

@@ -1,0 +1,43 @@
+package future
+
+import (
+	"context"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Cancel on a queued task closes its Done channel before the task gives its
+// room in a bounded queue back: a goroutine that sees the task done and
+// submits at once may find the queue still full (TrySubmit false) although
+// nothing waits in it. The end of Submit's ctx gives the room back first.
+func TestReviewCancelReleasesRoomBeforeDone(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	ex := NewExecutor(1, QueueSize(1))
+	defer ex.Close()
+	block := make(chan struct{})
+	defer close(block)
+	running := Submit(context.Background(), ex, func(context.Context) (int, error) { <-block; return 0, nil })
+	for running.State() != Running {
+		runtime.Gosched()
+	}
+	full := 0
+	for range 2000 {
+		a := Submit(context.Background(), ex, func(context.Context) (int, error) { return 0, nil })
+		got := make(chan bool)
+		go func() {
+			<-a.Done()
+			b, ok := TrySubmit(context.Background(), ex, func(context.Context) (int, error) { return 0, nil })
+			if ok {
+				b.Cancel()
+			}
+			got <- ok
+		}()
+		a.Cancel()
+		if !<-got {
+			full++
+		}
+	}
+	require.Zero(t, full, "TrySubmit found the queue full just after the only queued task was cancelled (%d of 2000)", full)
+}
