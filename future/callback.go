@@ -83,8 +83,7 @@ func (f *Future[T]) AfterDone(fn func()) (stop func() bool) {
 		f.runCallback(callback[T]{fn: fn})
 		return func() bool { return false }
 	}
-	f.nextID++
-	id := f.nextID
+	id := f.newIDLocked()
 	f.addCallbackLocked(callback[T]{fn: fn, id: id})
 	f.mu.Unlock()
 	return func() bool { return f.removeCallback(id) }
@@ -113,8 +112,7 @@ func (f *Future[T]) Watch(w Watcher) (id uint32) {
 		f.runCallback(callback[T]{fn: w})
 		return 0
 	}
-	f.nextID++
-	id = f.nextID
+	id = f.newIDLocked()
 	f.addCallbackLocked(callback[T]{fn: w, id: id})
 	f.mu.Unlock()
 	return id
@@ -128,6 +126,38 @@ func (f *Future[T]) Unwatch(id uint32) bool {
 		return false
 	}
 	return f.removeCallback(id)
+}
+
+// newIDLocked returns an id for an AfterDone or Watch registration: never
+// 0 (AddDoneCallback's, and Watch's "already done"), and, once the counter
+// has wrapped around, none still in use. f.mu must be held.
+func (f *Future[T]) newIDLocked() uint32 {
+	for {
+		f.nextID++
+		if f.nextID == 0 {
+			f.flags.Or(idsWrapped)
+			continue
+		}
+		if f.flags.Load()&idsWrapped == 0 || !f.idInUseLocked(f.nextID) {
+			return f.nextID
+		}
+	}
+}
+
+// idInUseLocked reports whether a registration with the given id is in
+// place. f.mu must be held.
+func (f *Future[T]) idInUseLocked(id uint32) bool {
+	if f.first != nil && f.firstID == id {
+		return true
+	}
+	if f.ext != nil {
+		for _, cb := range f.ext.callbacks {
+			if cb.id == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // removeCallback unregisters the AfterDone or Watch registration with the

@@ -66,6 +66,7 @@ type futureExtra[T any] struct {
 const (
 	isTask  = 1 << iota // created by Go or Submit: String says Task, Cancel may interrupt Running
 	inQueue             // an executor task still in its queue: whoever clears it withdraws it
+	idsWrapped          // nextID has wrapped around: new ids skip those in use
 )
 
 // isTask reports whether f was created by Go or Submit.

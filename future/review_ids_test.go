@@ -30,7 +30,7 @@ func TestReviewIDWrapCollides(t *testing.T) {
 	f := New[int]()
 	oldRan := false
 	f.AfterDone(func() { oldRan = true }) // id 1, stays
-	f.nextID = 0                          // wrapped: the next id is 1 again
+	f.nextID = math.MaxUint32             // about to wrap: the next id would be 1 again
 	stop := f.AfterDone(func() {})
 	require.True(t, stop())
 	require.NoError(t, f.SetResult(1))
