@@ -64,9 +64,9 @@ type futureExtra[T any] struct {
 // The flags of a future: set at creation, except inQueue, which an executor
 // task clears when it leaves its queue (see execTask).
 const (
-	isTask  = 1 << iota // created by Go or Submit: String says Task, Cancel may interrupt Running
-	inQueue             // an executor task still in its queue: whoever clears it withdraws it
-	idsWrapped          // nextID has wrapped around: new ids skip those in use
+	isTask     = 1 << iota // created by Go or Submit: String says Task, Cancel may interrupt Running
+	inQueue                // an executor task still in its queue: whoever clears it withdraws it
+	idsWrapped             // nextID has wrapped around: new ids skip those in use
 )
 
 // isTask reports whether f was created by Go or Submit.
