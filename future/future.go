@@ -62,7 +62,8 @@ type futureExtra[T any] struct {
 }
 
 // The flags of a future: set at creation, except inQueue, which an executor
-// task clears when it leaves its queue (see execTask).
+// task clears when it leaves its queue (see execTask), and idsWrapped (see
+// newIDLocked).
 const (
 	isTask     = 1 << iota // created by Go or Submit: String says Task, Cancel may interrupt Running
 	inQueue                // an executor task still in its queue: whoever clears it withdraws it
