@@ -151,3 +151,27 @@ func TestReviewAddDuringFinalErrorIsLost(t *testing.T) {
 	}
 	require.ErrorIs(t, addErr, ErrClosed, "Add accepted a future after the iteration was over")
 }
+
+// Of over futures that are all done when ctx ends, one of them with its
+// callback still on its way: sweep yields it, and then Of reports
+// "0 (of 1) futures unfinished", an error for a set that was complete.
+func TestReviewNoUnfinishedErrorWhenAllDone(t *testing.T) {
+	l := &lateCallback{Awaitable: future.New[int]()}
+	tr := newTracker[future.Awaitable](false, 1)
+	require.NoError(t, tr.add([]future.Awaitable{l}, false))
+	l.done = true // completed; its callback is on its way
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var errs []error
+	n := 0
+	tr.run(ctx, "test", func(f future.Awaitable, err error) bool {
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			n++
+		}
+		return true
+	})
+	require.Equal(t, 1, n)
+	require.Empty(t, errs, "every future was done and yielded")
+}

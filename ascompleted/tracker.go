@@ -337,7 +337,11 @@ func (t *tracker[F]) run(ctx context.Context, where string, yield func(F, error)
 			t.mu.Lock()
 			t.ended = true // over: an Add while the body handles the error is refused
 			n, total := t.pending, t.total
+			complete := n == 0 && (!t.open || t.holds == 0)
 			t.mu.Unlock()
+			if complete { // everything was done by then, and has been yielded
+				return
+			}
 			var zero F
 			yield(zero, &UnfinishedError{Unfinished: n, Total: total, Err: ctx.Err()})
 			return
