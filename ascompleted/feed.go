@@ -78,7 +78,8 @@ func (q *Feed[T]) Add(fs ...*future.Future[T]) error {
 // Hold keeps the feed's iteration from ending while the caller may still add
 // futures from outside the loop body, until the returned release is called.
 // Release is idempotent. Take the hold before starting the producer, so that
-// the loop cannot end in between.
+// the loop cannot end in between. After the iteration is over, a hold has no
+// effect (Add still returns ErrClosed).
 func (q *Feed[T]) Hold() (release func()) {
 	q.t.mu.Lock()
 	q.t.holds++

@@ -94,9 +94,10 @@ func (f *Future[T]) AfterDone(fn func()) (stop func() bool) {
 // many futures (an element of a slice, say) can register itself without
 // allocating a closure per future.
 type Watcher interface {
-	// FutureDone is called once, in the goroutine that completes the
-	// future, after the future's outcome is final; like a done callback,
-	// it must be quick and must not block.
+	// FutureDone is called once, after the future's outcome is final: in
+	// the goroutine that completes the future, or in Watch's caller if the
+	// future is already done. Like a done callback, it must be quick and
+	// must not block.
 	FutureDone()
 }
 
@@ -120,7 +121,9 @@ func (f *Future[T]) Watch(w Watcher) (id uint32) {
 
 // Unwatch unregisters the Watch registration with the given id and reports
 // whether it did so before FutureDone was called; false means the future is
-// done (FutureDone has run, is running, or is about to), or id is 0.
+// done (FutureDone has run, is running, or is about to), or id is 0. Ids are
+// the future's own: pass Unwatch only an id that Watch returned on this
+// future, once.
 func (f *Future[T]) Unwatch(id uint32) bool {
 	if id == 0 {
 		return false

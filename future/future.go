@@ -121,7 +121,8 @@ func (f *Future[T]) Cancelled() bool { return f.State() == Cancelled }
 // Done returns a channel that is closed when the future is done, for use in
 // select statements. Successive calls return the same channel. The first call
 // on a pending future allocates the channel; on a done future, Done
-// allocates nothing.
+// allocates nothing, and may return a closed channel shared with other done
+// futures: do not use the channel to tell futures apart.
 func (f *Future[T]) Done() <-chan struct{} {
 	if f.State().done() {
 		return f.doneChan()

@@ -101,8 +101,9 @@ func (g *Group) SetLimit(n int) {
 // GoIn starts fn as a task of the group g and returns its future. fn gets the
 // group's context. With a limit (SetLimit), GoIn first waits until fewer
 // than that many of the group's tasks run. After Wait returned, or once a
-// task failed (also while GoIn waits for room), GoIn starts nothing and
-// returns a future already failed with ErrGroupDone.
+// task failed, or the group's context ended (also while GoIn waits for
+// room), GoIn starts nothing and returns a future already failed with
+// ErrGroupDone.
 func GoIn[T any](g *Group, fn func(context.Context) (T, error)) *Future[T] {
 	g.lock()
 	if g.finished || g.aborting {

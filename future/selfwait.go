@@ -1,6 +1,7 @@
 package future
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 )
@@ -11,7 +12,7 @@ import (
 // RuntimeError("cannot join current thread") there. The panic ends the task
 // with a *PanicError that errors.Is ErrSelfWait; Close has shut the
 // executor down first.
-var ErrSelfWait = fmt.Errorf("future: an executor's own task waited for the executor to finish")
+var ErrSelfWait = errors.New("future: an executor's own task waited for the executor to finish")
 
 // checkNotWorker panics with ErrSelfWait if the calling goroutine is one of
 // ex's workers. It costs a look at the goroutine's stack header, once per

@@ -4,8 +4,9 @@ package future
 // operators: gauges of what it is doing now, and counters of what it has
 // done since it was made.
 //
-// Once the executor is idle (nothing queued or running), the counters add
-// up: Submitted == Completed + Failed + Cancelled. Tasks refused with
+// Once the executor has been shut down and Wait has returned, the counters
+// add up: Submitted == Completed + Failed + Cancelled. While it runs, a
+// task's count may lag its future by a moment. Tasks refused with
 // ErrShutdown, or never queued because their ctx had ended, are not counted.
 // Map's calls count as tasks.
 type ExecutorStats struct {

@@ -28,6 +28,8 @@ import (
 // context, when ctx can never end (context.Background, or a
 // context.WithoutCancel); with a ctx that can end, a few more for the
 // registration on ctx and, once the task runs, its own context.WithCancel.
+// Those registrations take ctx's lock, so many submitters sharing one
+// long-lived cancellable ctx (a server's) contend on it.
 func Submit[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
 	t := newExecTask(ctx, ex, fn)
 	if err := ex.admit(ctx, true); err != nil {
@@ -146,11 +148,13 @@ func (t *execTask[T]) withdrawQueued() bool {
 	return true
 }
 
-// withdraw implements queuedTask.
+// withdraw implements queuedTask. The task will never run: its function
+// goes at once, rather than when a worker reaches its slot.
 func (t *execTask[T]) withdraw() bool {
 	if !t.leaveQueue() {
 		return false
 	}
+	t.fn = nil
 	t.ex.stale.Add(1)
 	return true
 }

@@ -15,16 +15,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func reviewProcs() int {
-	if n, err := strconv.Atoi(os.Getenv("REVIEW_PROCS")); err == nil {
+// stressProcs is GOMAXPROCS for the stress tests: 8, or TULIP_STRESS_PROCS.
+func stressProcs() int {
+	if n, err := strconv.Atoi(os.Getenv("TULIP_STRESS_PROCS")); err == nil {
 		return n
 	}
 	return 8
 }
 
-func reviewDur() time.Duration {
-	if d, err := time.ParseDuration(os.Getenv("REVIEW_DUR")); err == nil {
+// stressFor is how long a stress test runs: a second, 15 with
+// TULIP_STRESS=1, or TULIP_STRESS_DUR.
+func stressFor() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("TULIP_STRESS_DUR")); err == nil {
 		return d
+	}
+	if stress() {
+		return 15 * time.Second
 	}
 	return time.Second
 }
@@ -35,9 +41,9 @@ func reviewDur() time.Duration {
 // Shutdown (with or without CancelPending) at a random moment. Afterwards:
 // every future is done, a bounded queue's room is all given back, and the
 // counters add up.
-func TestReviewStressQueueProtocol(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(reviewProcs()))
-	for round, deadline := 0, time.Now().Add(reviewDur()); time.Now().Before(deadline); round++ {
+func TestStressQueueProtocol(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(stressProcs()))
+	for round, deadline := 0, time.Now().Add(stressFor()); time.Now().Before(deadline); round++ {
 		var opts []ExecutorOption
 		qs := 0
 		if round%3 != 0 {

@@ -11,7 +11,7 @@ import (
 
 // SetLimit with a failure while GoIns wait for room: the waiting ones start
 // nothing and get ErrGroupDone; Wait returns the failure itself.
-func TestReviewGroupLimitAbort(t *testing.T) {
+func TestGroupLimitAbort(t *testing.T) {
 	var g Group // the zero Group
 	g.SetLimit(1)
 	release := make(chan struct{})
@@ -42,7 +42,7 @@ func TestReviewGroupLimitAbort(t *testing.T) {
 
 // The parent ending while GoIn waits for room: the doc says ErrGroupDone is
 // for "after Wait returned, or once a task failed"; here nothing failed.
-func TestReviewGroupLimitParentEnds(t *testing.T) {
+func TestGroupLimitParentEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	g := NewGroup(ctx)
 	g.SetLimit(1)

@@ -29,7 +29,7 @@ func (h *hooked) Watch(w future.Watcher) uint32 {
 // its second lock: the entry has been yielded and freed, so add's clean-up
 // calls Unwatch on the freed entry's zero future: a nil dereference (and a
 // data race on e.f under -race).
-func TestReviewAddAfterEndUnwatchesFreedEntry(t *testing.T) {
+func TestAddAfterEndUnwatchesFreedEntry(t *testing.T) {
 	tr := newTracker[future.Awaitable](true, 0)
 	tr.holds = 1 // a producer holds the feed open
 	f1 := future.New[int]()
@@ -56,7 +56,7 @@ func TestReviewAddAfterEndUnwatchesFreedEntry(t *testing.T) {
 // The first add then stamps its own (f1's) registration id on the reused
 // entry; at the end of the loop the tracker unwatches that id on f2 and so
 // removes somebody else's registration on f2: their callback never runs.
-func TestReviewStaleIDOnReusedEntry(t *testing.T) {
+func TestStaleIDOnReusedEntry(t *testing.T) {
 	tr := newTracker[future.Awaitable](true, 0)
 	tr.holds = 1
 	f1 := future.New[int]()
@@ -99,7 +99,7 @@ func TestReviewStaleIDOnReusedEntry(t *testing.T) {
 // frees its entry; the loop body adds f2, which reuses the entry; the late
 // FutureDone then finds the entry pending and queues it: the loop yields f2,
 // which is not done.
-func TestReviewLateFutureDoneAfterSweepReuse(t *testing.T) {
+func TestLateFutureDoneAfterSweepReuse(t *testing.T) {
 	tr := newTracker[future.Awaitable](true, 0)
 	tr.holds = 1
 	f1 := future.New[int]()
@@ -135,7 +135,7 @@ func TestReviewLateFutureDoneAfterSweepReuse(t *testing.T) {
 // the body itself) adds a future. Add returns nil, yet the feed is over: the
 // future is never yielded nor counted as unfinished. After the iteration is
 // decided over, Add must say ErrClosed.
-func TestReviewAddDuringFinalErrorIsLost(t *testing.T) {
+func TestAddDuringFinalErrorIsLost(t *testing.T) {
 	pending := future.New[int]()
 	defer pending.SetResult(0)
 	feed := NewFeed(pending)
@@ -155,7 +155,7 @@ func TestReviewAddDuringFinalErrorIsLost(t *testing.T) {
 // Of over futures that are all done when ctx ends, one of them with its
 // callback still on its way: sweep yields it, and then Of reports
 // "0 (of 1) futures unfinished", an error for a set that was complete.
-func TestReviewNoUnfinishedErrorWhenAllDone(t *testing.T) {
+func TestNoUnfinishedErrorWhenAllDone(t *testing.T) {
 	l := &lateCallback{Awaitable: future.New[int]()}
 	tr := newTracker[future.Awaitable](false, 1)
 	require.NoError(t, tr.add([]future.Awaitable{l}, false))

@@ -13,7 +13,7 @@ import (
 // Watch's "already done". The stop of the AfterDone that got id 0 then
 // removes an AddDoneCallback registration instead, and a Watch that got 0
 // cannot be unwatched (its watcher stays on the future).
-func TestReviewIDWrapRemovesAddDoneCallback(t *testing.T) {
+func TestIDWrapRemovesAddDoneCallback(t *testing.T) {
 	f := New[int]()
 	ran := false
 	f.AddDoneCallback(func(*Future[int]) { ran = true })
@@ -26,7 +26,7 @@ func TestReviewIDWrapRemovesAddDoneCallback(t *testing.T) {
 
 // After the wrap, a new registration gets the id of one still in place (an
 // old, long-lived one): Unwatch of the new one removes the old one.
-func TestReviewIDWrapCollides(t *testing.T) {
+func TestIDWrapCollides(t *testing.T) {
 	f := New[int]()
 	oldRan := false
 	f.AfterDone(func() { oldRan = true }) // id 1, stays

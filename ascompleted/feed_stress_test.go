@@ -20,10 +20,13 @@ import (
 // goroutines, while the loop may break, or its ctx end, at any moment.
 // Every future whose Add returned nil is yielded exactly once, or counted in
 // the final UnfinishedError; none is yielded before it is done.
-func TestReviewFeedStress(t *testing.T) {
+func TestFeedStress(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
 	d := time.Second
-	if v, err := time.ParseDuration(os.Getenv("REVIEW_DUR")); err == nil {
+	if os.Getenv("TULIP_STRESS") != "" {
+		d = 15 * time.Second
+	}
+	if v, err := time.ParseDuration(os.Getenv("TULIP_STRESS_DUR")); err == nil {
 		d = v
 	}
 	for round, deadline := 0, time.Now().Add(d); time.Now().Before(deadline); round++ {

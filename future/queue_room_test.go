@@ -12,7 +12,7 @@ import (
 // room in a bounded queue back: a goroutine that sees the task done and
 // submits at once may find the queue still full (TrySubmit false) although
 // nothing waits in it. The end of Submit's ctx gives the room back first.
-func TestReviewCancelReleasesRoomBeforeDone(t *testing.T) {
+func TestCancelReleasesRoomBeforeDone(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
 	ex := NewExecutor(1, QueueSize(1))
 	defer ex.Close()
