@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -73,10 +74,14 @@ func NewClient(nc *nats.Conn, opts ...ClientOption) (*Client, error) {
 	var cons jetstream.Consumer
 	err = retry(ctx, func(ctx context.Context) error {
 		cons, err = js.CreateOrUpdateConsumer(ctx, c.cfg.resultsStream, jetstream.ConsumerConfig{
-			Durable:           c.cons,
-			Description:       "tulip remote: results of one client",
-			FilterSubject:     c.cfg.resultsSubject(c.id) + ".*",
-			AckPolicy:         jetstream.AckExplicitPolicy,
+			Durable:       c.cons,
+			Description:   "tulip remote: results of one client",
+			FilterSubject: c.cfg.resultsSubject(c.id) + ".*",
+			AckPolicy:     jetstream.AckExplicitPolicy,
+			// The client acks each result as it handles it; a short wait
+			// redelivers soon a result sent on a pull that a stopping server
+			// lost. A redelivered duplicate finds no future and is ignored.
+			AckWait:           5 * time.Second,
 			DeliverPolicy:     jetstream.DeliverAllPolicy,
 			InactiveThreshold: c.cfg.retention,
 		})
@@ -86,7 +91,12 @@ func NewClient(nc *nats.Conn, opts ...ClientOption) (*Client, error) {
 		return nil, fmt.Errorf("remote: results consumer: %w", err)
 	}
 	c.cc, err = cons.Consume(c.onResult,
-		jetstream.PullMaxMessages(512),
+		jetstream.PullMaxMessages(128),
+		// Short pulls with frequent heartbeats: a pull request lost with a
+		// server (a cluster member stopping) is noticed within seconds, not
+		// after the default 30 s expiry.
+		jetstream.PullExpiry(5*time.Second),
+		jetstream.PullHeartbeat(time.Second),
 		// Missed heartbeats and reconnects are transient: Consume goes on.
 		jetstream.ConsumeErrHandler(func(jetstream.ConsumeContext, error) { c.consumeErrors.Add(1) }))
 	if err != nil {

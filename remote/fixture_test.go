@@ -3,6 +3,7 @@ package remote_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -15,11 +16,14 @@ import (
 
 // The test functions.
 var (
-	Echo    = remote.NewFunc[string, string]("echo")
-	Fail    = remote.NewFunc[string, int]("fail")
-	Boom    = remote.NewFunc[string, int]("boom")
-	Block   = remote.NewFunc[string, string]("block")
-	Missing = remote.NewFunc[int, int]("missing")
+	Echo     = remote.NewFunc[string, string]("echo")
+	Fail     = remote.NewFunc[string, int]("fail")
+	Boom     = remote.NewFunc[string, int]("boom")
+	Block    = remote.NewFunc[string, string]("block")
+	Missing  = remote.NewFunc[int, int]("missing")
+	Square   = remote.NewFunc[int, int]("square") // fails on negative numbers
+	Whoami   = remote.NewFunc[struct{}, remote.TaskInfo]("whoami")
+	Deadline = remote.NewFunc[struct{}, time.Time]("deadline")
 )
 
 // fixture is a server, a worker registry with the test functions and a
@@ -54,6 +58,20 @@ func newFixture(t *testing.T, copts ...remote.ClientOption) *fixture {
 	})
 	remote.Register(f.reg, Fail, func(_ context.Context, s string) (int, error) { return 0, errors.New(s) })
 	remote.Register(f.reg, Boom, func(_ context.Context, s string) (int, error) { panic(s) })
+	remote.Register(f.reg, Square, func(_ context.Context, n int) (int, error) {
+		if n < 0 {
+			return 0, fmt.Errorf("negative: %d", n)
+		}
+		return n * n, nil
+	})
+	remote.Register(f.reg, Whoami, func(ctx context.Context, _ struct{}) (remote.TaskInfo, error) {
+		info, _ := remote.Info(ctx)
+		return info, nil
+	})
+	remote.Register(f.reg, Deadline, func(ctx context.Context, _ struct{}) (time.Time, error) {
+		dl, _ := ctx.Deadline()
+		return dl, nil
+	})
 	remote.Register(f.reg, Block, func(ctx context.Context, s string) (string, error) {
 		f.count(s)
 		f.started <- s

@@ -226,7 +226,7 @@ func newWorkerConfig(opts []WorkerOption) workerConfig {
 		ackWait:      30 * time.Second,
 		consumer:     "tulip-workers",
 		drainTimeout: 30 * time.Second,
-		fetchWait:    500 * time.Millisecond,
+		fetchWait:    300 * time.Millisecond,
 	}
 	for _, o := range opts {
 		if o != nil {

@@ -182,6 +182,9 @@ func (w *Worker) Run(ctx context.Context) error {
 func (w *Worker) serve(ctx context.Context, ex *future.Executor, slots chan struct{}) error {
 	wait := 20 * time.Millisecond
 	for {
+		if ctx.Err() != nil { // select below picks at random among ready cases
+			return nil
+		}
 		select {
 		case <-ctx.Done():
 			return nil
