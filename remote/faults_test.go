@@ -120,11 +120,8 @@ func TestKillWorker(t *testing.T) {
 	}
 	// Kill a child as soon as it has started a task.
 	victim := a
-	for subj := range started {
-		if subj == "test.started."+strconv.Itoa(b.Process.Pid) {
-			victim = b
-		}
-		break
+	if recv(t, started) == "test.started."+strconv.Itoa(b.Process.Pid) {
+		victim = b
 	}
 	require.NoError(t, victim.Process.Kill())
 

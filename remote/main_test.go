@@ -38,7 +38,7 @@ func serverOptions(dir string, port int) *server.Options {
 }
 
 // runServer starts an embedded server and stops it at the test's end.
-func runServer(t *testing.T, opts *server.Options) *server.Server {
+func runServer(t testing.TB, opts *server.Options) *server.Server {
 	t.Helper()
 	s, err := server.NewServer(opts)
 	require.NoError(t, err)

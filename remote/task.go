@@ -62,7 +62,7 @@ func (w *Worker) execute(tctx context.Context, id string, msg jetstream.Msg) {
 			"remote: unknown function %q (this worker has %q)", name, w.reg.Names()), ""))
 		return
 	}
-	out, err, stack := call(ctx, fn, w.cfg.codec, msg.Data())
+	out, stack, err := call(ctx, fn, w.cfg.codec, msg.Data())
 	switch cause := context.Cause(tctx); {
 	case errors.Is(cause, errCancelledRemotely):
 		w.cancelled.Add(1)
@@ -83,7 +83,7 @@ func (w *Worker) execute(tctx context.Context, id string, msg jetstream.Msg) {
 }
 
 // call runs fn, turning a panic into an error and the stack's text.
-func call(ctx context.Context, fn handler, codec Codec, in []byte) (out []byte, err error, stack string) {
+func call(ctx context.Context, fn handler, codec Codec, in []byte) (out []byte, stack string, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("remote: task panicked: %v", v)
@@ -91,7 +91,7 @@ func call(ctx context.Context, fn handler, codec Codec, in []byte) (out []byte, 
 		}
 	}()
 	out, err = fn(ctx, codec, in)
-	return out, err, ""
+	return out, "", err
 }
 
 // cancelledRemotely reports whether the task's client cancelled it, either
