@@ -67,4 +67,3 @@ func host() string {
 	}
 	return h + ":" + strconv.Itoa(os.Getpid())
 }
-
