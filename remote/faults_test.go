@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -125,9 +126,9 @@ func TestKillWorker(t *testing.T) {
 	}
 	require.NoError(t, victim.Process.Kill())
 
-	completions := 0
+	var completions atomic.Int64
 	for _, fut := range fs {
-		fut.AddDoneCallback(func(*future.Future[NapResult]) { completions++ })
+		fut.AddDoneCallback(func(*future.Future[NapResult]) { completions.Add(1) })
 	}
 	res, err := future.Gather(ctx, fs...)
 	require.NoError(t, err)
@@ -139,7 +140,7 @@ func TestKillWorker(t *testing.T) {
 		}
 	}
 	require.Positive(t, redelivered, "the killed worker's tasks were redelivered")
-	require.Equal(t, n, completions, "every future completed once")
+	require.Equal(t, int64(n), completions.Load(), "every future completed once")
 	require.Equal(t, int64(n), c.Stats().Completed)
 	t.Logf("%d of %d tasks redelivered after the kill", redelivered, n)
 }

@@ -128,7 +128,10 @@ func (w *Worker) Stats() WorkerStats {
 // finish and publishes their results, for up to DrainTimeout; tasks still
 // running then have their context cancelled and are handed back to the queue
 // unacknowledged, for another worker. Run returns when every task has been
-// finished or handed back and the worker's goroutines have exited.
+// finished or handed back and the worker's goroutines have exited (so a
+// function that ignores its cancelled context keeps Run waiting). Closing
+// the connection before Run returns leaves the running tasks' results
+// unpublished: the server redelivers those tasks after AckWait.
 //
 // Run returns nil after a drain caused by ctx, nats.ErrConnectionClosed
 // (after draining) if the connection is closed under it, and an error at once
