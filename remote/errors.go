@@ -12,8 +12,9 @@ var (
 	// ErrUnknownFunc: the worker that took the task has no function of that
 	// name in its registry.
 	ErrUnknownFunc = errors.New("remote: unknown function")
-	// ErrTimeout: the task ran past its TaskTimeout and its function
-	// returned an error. It also matches context.DeadlineExceeded.
+	// ErrTimeout: the task ran past its TaskTimeout, or past Submit's ctx
+	// deadline as the worker's clock saw it, and its function returned an
+	// error. It also matches context.DeadlineExceeded.
 	ErrTimeout = errors.New("remote: task timed out")
 	// ErrPanic: the task's function panicked; the *Error's Stack holds the
 	// worker's stack trace as text.

@@ -75,6 +75,11 @@ func (w *Worker) execute(tctx context.Context, id string, msg jetstream.Msg) {
 	case err != nil && errors.Is(context.Cause(ctx), errTaskTimeout):
 		w.finish(msg, id, reply, statusTimeout, encodeError(fmt.Sprintf(
 			"remote: %s timed out after %v: %v", name, timeout, err), ""))
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		// Submit's deadline passed here before it did at the client: report
+		// it as the client would, a deadline (ErrTimeout matches it).
+		w.finish(msg, id, reply, statusTimeout, encodeError(fmt.Sprintf(
+			"remote: %s passed its deadline: %v", name, err), ""))
 	case err != nil:
 		w.finish(msg, id, reply, statusError, encodeError(err.Error(), ""))
 	default:
