@@ -249,7 +249,9 @@ func (w *Worker) start(ex *future.Executor, msg jetstream.Msg, slots chan struct
 	w.mu.Lock()
 	w.running[id] = rt
 	w.mu.Unlock()
-	f := future.Submit(ex, func(context.Context) (struct{}, error) {
+	// Not tctx as the parent: execute must run even if the task is
+	// cancelled at once, to acknowledge it.
+	f := future.Submit(context.Background(), ex, func(context.Context) (struct{}, error) {
 		w.execute(tctx, id, msg)
 		return struct{}{}, nil
 	})
