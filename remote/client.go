@@ -145,7 +145,9 @@ func (c *Client) unregister(id string) {
 }
 
 // publishCancel tells the workers that a task's future is done without its
-// result. It never blocks: nats.Conn.Publish only buffers. The message is
+// result. It waits for no reply, so it is safe inside a done callback (which
+// runs inside Cancel): nats.Conn.Publish only buffers the message, or holds it
+// in the reconnect buffer while the connection is down. The message is
 // both stored in the cancels stream (for a task still queued) and seen by
 // every worker's subscription (for a task running).
 func (c *Client) publishCancel(id string) {
