@@ -74,3 +74,15 @@ func TestMaxDeliver(t *testing.T) {
 	require.ErrorIs(t, err, remote.ErrTooManyDeliveries)
 	require.Equal(t, 1, f.ran("poison"), "given up without running again")
 }
+
+func TestHeartbeatsKeepLongTasks(t *testing.T) {
+	f := newFixture(t)
+	registerNap(f.reg, f.nc)
+	w := f.startWorker(remote.AckWait(300 * time.Millisecond))
+	ctx := testCtx(t)
+	r, err := remote.Submit(ctx, f.client, Nap, 1200).Result(ctx) // four ack waits
+	require.NoError(t, err)
+	require.Equal(t, 1, r.Attempt, "in-progress heartbeats keep a long task from redelivery")
+	require.Zero(t, w.Stats().Redelivered)
+	require.Zero(t, f.client.Stats().Ignored, "no duplicate result")
+}
