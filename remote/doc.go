@@ -46,9 +46,9 @@
 //
 // # Protocol
 //
-// Three streams, created by whichever client or worker starts first (names,
-// subject prefix, replicas and retention are options, and every member of a
-// pool must use the same):
+// Three streams, created (or updated to its options) by every client and
+// worker as it starts (names, subject prefix, replicas and retention are
+// options, and every member of a pool must use the same):
 //
 //	TULIP_TASKS    tulip.tasks            work queue: one message per task
 //	TULIP_RESULTS  tulip.results.C.T      work queue: the result of task T for client C

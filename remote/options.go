@@ -109,8 +109,9 @@ func StreamNames(tasks, results, cancels string) Option {
 }
 
 // Replicas sets the streams' replica count (default 1; 3 on a three-server
-// cluster survives the loss of one server). Whoever creates the streams first
-// sets it.
+// cluster survives the loss of one server). Every NewClient and NewWorker
+// creates the streams or updates them to its own options, so give every
+// member of a pool the same ones.
 func Replicas(n int) Option {
 	return sharedOption(func(cfg *config) {
 		if n > 0 {
