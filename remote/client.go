@@ -198,7 +198,9 @@ func (c *Client) Close() error {
 	for _, p := range ps {
 		p.fail(ErrClosed) // its done callback publishes the cancellation
 	}
-	return c.deleteConsumer()
+	err := c.deleteConsumer()
+	c.js.CleanupPublisher() // Map's asynchronous publishing, if any
+	return err
 }
 
 func (c *Client) deleteConsumer() error {

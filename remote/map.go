@@ -2,7 +2,11 @@ package remote
 
 import (
 	"context"
+	"fmt"
 	"iter"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/tulipgo/tulip/future"
 )
@@ -26,6 +30,11 @@ func Window(n int) MapOption {
 //
 //   - Lazy and bounded: in is pulled only as results are consumed, with at
 //     most Window tasks submitted and not yet yielded.
+//   - Pipelined: unlike Submit, Map does not wait for the server to store
+//     each task before sending the next; it checks each task's
+//     acknowledgement before yielding its result, and sends again (same
+//     task id, so stored once) a task the server did not acknowledge. Tasks
+//     are queued in input order, except such resent ones.
 //   - An error at position i is yielded at position i and the loop may go on.
 //   - If ctx ends, Map yields one final (zero, ctx.Err()) and stops.
 //   - Leaving the loop, or ctx ending, cancels every task in flight (queued
@@ -43,10 +52,10 @@ func Map[In, Out any](ctx context.Context, c *Client, f Func[In, Out], in iter.S
 		defer cancel()
 		next, stop := iter.Pull(in)
 		defer stop()
-		window := make([]*future.Future[Out], 0, cfg.window)
+		window := make([]mapCall[Out], 0, cfg.window)
 		defer func() {
-			for _, fut := range window {
-				fut.Cancel()
+			for _, call := range window {
+				call.fut.Cancel()
 			}
 		}()
 		more := true
@@ -57,12 +66,19 @@ func Map[In, Out any](ctx context.Context, c *Client, f Func[In, Out], in iter.S
 					more = false
 					break
 				}
-				window = append(window, Submit(ctx, c, f, v))
+				fut, msg := prepare(ctx, c, f, v)
+				call := mapCall[Out]{fut: fut, msg: msg}
+				if msg != nil {
+					call.ack = c.publishTaskAsync(msg)
+				}
+				window = append(window, call)
 			}
 			if len(window) == 0 {
 				return
 			}
-			v, err := window[0].Result(ctx)
+			call := window[0]
+			confirm(ctx, c, f.name, call)
+			v, err := call.fut.Result(ctx)
 			if err != nil && ctx.Err() != nil {
 				var zero Out
 				yield(zero, ctx.Err())
@@ -74,4 +90,36 @@ func Map[In, Out any](ctx context.Context, c *Client, f Func[In, Out], in iter.S
 			}
 		}
 	}
+}
+
+// mapCall is one of Map's tasks: its future and, until confirmed, its
+// message and the server's pending acknowledgement.
+type mapCall[Out any] struct {
+	fut *future.Future[Out]
+	msg *nats.Msg
+	ack jetstream.PubAckFuture
+}
+
+// confirm waits for the server to acknowledge an asynchronously published
+// task; if it did not store it, confirm publishes it again (same task id)
+// and fails the future if that fails too.
+func confirm[Out any](ctx context.Context, c *Client, name string, call mapCall[Out]) {
+	if call.msg == nil || call.fut.IsDone() {
+		return
+	}
+	if call.ack != nil {
+		select {
+		case <-call.ack.Ok():
+			c.submitted.Add(1)
+			return
+		case <-call.ack.Err():
+		case <-call.fut.Done():
+			return
+		}
+	}
+	if err := c.publishTask(ctx, call.msg); err != nil {
+		_ = call.fut.SetError(fmt.Errorf("remote: submit %s: %w", name, err))
+		return
+	}
+	c.submitted.Add(1)
 }

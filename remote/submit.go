@@ -41,15 +41,31 @@ import (
 // Execution is at least once: a task whose worker dies runs again, so the
 // function must be idempotent; its later results are ignored.
 func Submit[In, Out any](ctx context.Context, c *Client, f Func[In, Out], in In) *future.Future[Out] {
+	fut, msg := prepare(ctx, c, f, in)
+	if msg == nil {
+		return fut
+	}
+	if err := c.publishTask(ctx, msg); err != nil {
+		_ = fut.SetError(fmt.Errorf("remote: submit %s: %w", f.name, err))
+		return fut
+	}
+	c.submitted.Add(1)
+	return fut
+}
+
+// prepare registers a task and returns its future and message, or a nil
+// message when the future is already done (ctx ended, input not encodable,
+// client closed).
+func prepare[In, Out any](ctx context.Context, c *Client, f Func[In, Out], in In) (*future.Future[Out], *nats.Msg) {
 	fut := future.New[Out]()
 	if err := ctx.Err(); err != nil {
 		endByContext(fut, err)
-		return fut
+		return fut, nil
 	}
 	data, err := c.cfg.codec.Marshal(in)
 	if err != nil {
 		_ = fut.SetError(fmt.Errorf("remote: encode input of %s: %w", f.name, err))
-		return fut
+		return fut, nil
 	}
 	id := nuid.Next()
 	codec := c.cfg.codec
@@ -70,7 +86,7 @@ func Submit[In, Out any](ctx context.Context, c *Client, f Func[In, Out], in In)
 	}
 	if !c.register(id, p) {
 		_ = fut.SetError(ErrClosed)
-		return fut
+		return fut, nil
 	}
 	stop := context.AfterFunc(ctx, func() { endByContext(fut, ctx.Err()) })
 	// Runs inside Cancel, SetError or SetResult: nothing here blocks.
@@ -91,13 +107,9 @@ func Submit[In, Out any](ctx context.Context, c *Client, f Func[In, Out], in In)
 	if c.cfg.taskTimeout > 0 {
 		msg.Header.Set(hdrTimeout, c.cfg.taskTimeout.String())
 	}
+	msg.Header.Set(nats.MsgIdHdr, id)
 	msg.Data = data
-	if err := c.publishTask(ctx, msg, id); err != nil {
-		_ = fut.SetError(fmt.Errorf("remote: submit %s: %w", f.name, err))
-		return fut
-	}
-	c.submitted.Add(1)
-	return fut
+	return fut, msg
 }
 
 // endByContext ends a future as a local task's ends when its ctx does.
@@ -109,13 +121,24 @@ func endByContext[T any](fut *future.Future[T], err error) {
 	_ = fut.SetError(err)
 }
 
-func (c *Client) publishTask(ctx context.Context, msg *nats.Msg, id string) error {
+// publishTask stores a task, retrying; its Nats-Msg-Id header is its id.
+func (c *Client) publishTask(ctx context.Context, msg *nats.Msg) error {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.publishTimeout)
 	defer cancel()
 	return retry(ctx, func(ctx context.Context) error {
-		_, err := c.js.PublishMsg(ctx, msg, jetstream.WithMsgID(id))
+		_, err := c.js.PublishMsg(ctx, msg)
 		return err
 	})
+}
+
+// publishTaskAsync sends a task without waiting for the server's
+// acknowledgement; confirm waits for it (falling back to publishTask).
+func (c *Client) publishTaskAsync(msg *nats.Msg) jetstream.PubAckFuture {
+	ack, err := c.js.PublishMsgAsync(msg)
+	if err != nil {
+		return nil
+	}
+	return ack
 }
 
 // parseDeadline reads a task's deadline header.
