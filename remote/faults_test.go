@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -147,7 +148,12 @@ func TestKillWorker(t *testing.T) {
 
 // TestCluster runs a three-server JetStream cluster with replicas 3, stops
 // one server mid-run, and checks that nothing is lost.
-func TestCluster(t *testing.T) {
+func TestCluster(t *testing.T) { clusterRun(t, false) }
+
+// TestClusterMap is TestCluster with Map's pipelined publishing.
+func TestClusterMap(t *testing.T) { clusterRun(t, true) }
+
+func clusterRun(t *testing.T, useMap bool) {
 	opts := clusterOptions(t, 3)
 	servers := make([]*serverHandle, 3)
 	urls := ""
@@ -183,19 +189,33 @@ func TestCluster(t *testing.T) {
 	require.NoError(t, err)
 	defer c.Close()
 
+	// Stop the server the client talks to (only that one: the client
+	// reconnects to another at once).
+	stopClientsServer := func() {
+		url := ncC.ConnectedUrl()
+		for _, h := range servers {
+			if h.s.ClientURL() == url {
+				h.stop()
+			}
+		}
+	}
 	const n = 40
+	if useMap {
+		i := 0
+		for _, err := range remote.Map(ctx, c, Nap, slices.Values(make([]int, n)), remote.Window(16)) {
+			require.NoError(t, err, "result %d", i)
+			if i++; i == n/4 {
+				stopClientsServer()
+			}
+		}
+		require.Equal(t, n, i, "every task completed with one server down")
+		return
+	}
 	fs := make([]*future.Future[NapResult], n)
 	for i := range fs {
 		fs[i] = remote.Submit(ctx, c, Nap, 20)
 		if i == n/2 {
-			// Stop the server the client talks to (only that one: the client
-			// reconnects to another at once).
-			url := ncC.ConnectedUrl()
-			for _, h := range servers {
-				if h.s.ClientURL() == url {
-					h.stop()
-				}
-			}
+			stopClientsServer()
 		}
 	}
 	res, err := future.Gather(ctx, fs...)
