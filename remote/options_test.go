@@ -86,3 +86,13 @@ func TestHeartbeatsKeepLongTasks(t *testing.T) {
 	require.Zero(t, w.Stats().Redelivered)
 	require.Zero(t, f.client.Stats().Ignored, "no duplicate result")
 }
+
+func TestShortRetention(t *testing.T) {
+	// The de-duplication window may not exceed the streams' age limit.
+	f := newFixture(t, remote.Retention(30*time.Second))
+	f.startWorker(remote.Retention(30 * time.Second))
+	ctx := testCtx(t)
+	v, err := remote.Submit(ctx, f.client, Square, 3).Result(ctx)
+	require.NoError(t, err)
+	require.Equal(t, 9, v)
+}

@@ -37,7 +37,7 @@ func ensureStreams(ctx context.Context, js jetstream.JetStream, c *config) error
 		Retention:   jetstream.WorkQueuePolicy,
 		MaxAge:      c.retention,
 		Replicas:    c.replicas,
-		Duplicates:  2 * time.Minute,
+		Duplicates:  min(2*time.Minute, c.retention),
 	}, {
 		Name:        c.resultsStream,
 		Description: "tulip remote: results waiting for their client",
@@ -45,7 +45,7 @@ func ensureStreams(ctx context.Context, js jetstream.JetStream, c *config) error
 		Retention:   jetstream.WorkQueuePolicy,
 		MaxAge:      c.retention,
 		Replicas:    c.replicas,
-		Duplicates:  2 * time.Minute,
+		Duplicates:  min(2*time.Minute, c.retention),
 	}, {
 		Name:              c.cancelsStream,
 		Description:       "tulip remote: cancelled task ids",
