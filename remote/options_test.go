@@ -96,3 +96,13 @@ func TestShortRetention(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 9, v)
 }
+
+func TestBadConfigFailsFast(t *testing.T) {
+	f := newFixture(t)
+	start := time.Now()
+	// The streams exist with work-queue retention for tasks; asking for a
+	// conflicting stream on the same subjects is refused at once.
+	_, err := remote.NewClient(f.nc, remote.StreamNames("OTHER_TASKS", "", ""), remote.SetupTimeout(time.Minute))
+	require.ErrorContains(t, err, "OTHER_TASKS")
+	require.Less(t, time.Since(start), 30*time.Second, "a refused config is not retried until SetupTimeout")
+}

@@ -2,6 +2,7 @@ package remote
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -68,8 +69,9 @@ func ensureStreams(ctx context.Context, js jetstream.JetStream, c *config) error
 	return nil
 }
 
-// retry calls fn until it succeeds or ctx ends, backing off from 20 ms to
-// 1 s, each attempt bounded by 2 s; it returns fn's last error.
+// retry calls fn until it succeeds, ctx ends or the server calls the request
+// bad (400), backing off from 20 ms to 1 s, each attempt bounded by 2 s; it
+// returns fn's last error.
 func retry(ctx context.Context, fn func(context.Context) error) error {
 	wait := 20 * time.Millisecond
 	for {
@@ -78,6 +80,10 @@ func retry(ctx context.Context, fn func(context.Context) error) error {
 		cancel()
 		if err == nil {
 			return nil
+		}
+		var apiErr *jetstream.APIError
+		if errors.As(err, &apiErr) && apiErr.Code == 400 {
+			return err // a bad request (an invalid config) stays bad
 		}
 		t := time.NewTimer(wait)
 		select {
