@@ -96,8 +96,17 @@ type Executor struct {
 	room    chan struct{} // QueueSize: one token per task in the queue; nil if unbounded
 	closing chan struct{} // closed by Shutdown: wakes Submits blocked on room
 
-	// Cumulative counts, for Stats.
-	submitted, completed, failed, cancelled atomic.Int64
+	// Cumulative counts, for Stats. Tasks accepted: by the submitters, on a
+	// cache line of its own. Tasks ended: by each worker in its own counts
+	// (a tally, published to workerCounts: one per worker ever started,
+	// guarded by mu), so that a worker counts a task with no atomic
+	// operation; by anyone else (a Cancel, a ctx's end, Shutdown's drain) in
+	// shared.
+	_            [64]byte
+	submitted    atomic.Int64
+	_            [56]byte
+	shared       counts
+	workerCounts []*counts
 
 	sleepMu   sync.Mutex
 	sleeping  []*sleeper   // workers asleep or going to sleep, not yet woken (see sleep)
@@ -220,16 +229,51 @@ func (ex *Executor) left() {
 	}
 }
 
-// counted adds a task (or a Map call) that has just ended to the cumulative
-// counts.
-func (ex *Executor) counted(st State, err error) {
+// counts are cumulative counts of ended tasks (and Map calls), as Stats
+// reads them.
+type counts struct{ completed, failed, cancelled atomic.Int64 }
+
+// tally is a worker's own count of the tasks it ended, in plain integers: a
+// worker counts a task with no atomic operation. It publishes its totals to
+// pub, which Stats reads, every 64 tasks, before the worker sleeps, and when
+// it exits; so while a worker is busy, Stats may lag it by up to 63 tasks,
+// and once it is idle, or gone, Stats is exact.
+type tally struct {
+	completed, failed, cancelled int64
+	pub                          *counts
+}
+
+// add counts a task that has just ended in state st with error err.
+func (t *tally) add(st State, err error) {
 	switch {
 	case st == Cancelled:
-		ex.cancelled.Add(1)
+		t.cancelled++
 	case err != nil:
-		ex.failed.Add(1)
+		t.failed++
 	default:
-		ex.completed.Add(1)
+		t.completed++
+	}
+	if (t.completed+t.failed+t.cancelled)&63 == 0 {
+		t.publish()
+	}
+}
+
+// publish makes the totals visible to Stats.
+func (t *tally) publish() {
+	t.pub.completed.Store(t.completed)
+	t.pub.failed.Store(t.failed)
+	t.pub.cancelled.Store(t.cancelled)
+}
+
+// add counts a task that has just ended in state st with error err.
+func (c *counts) add(st State, err error) {
+	switch {
+	case st == Cancelled:
+		c.cancelled.Add(1)
+	case err != nil:
+		c.failed.Add(1)
+	default:
+		c.completed.Add(1)
 	}
 }
 
@@ -249,11 +293,8 @@ func (ex *Executor) MaxWorkers() int { return int(ex.max) }
 func (ex *Executor) accept(t queuedTask) bool {
 	ex.enqueue(t)
 	ex.adjustWorkers()
-	if ex.closed.Load() && t.withdraw() {
-		return false
-	}
-	ex.submitted.Add(1)
-	return true
+	// The caller counts t as submitted: Submit at once, Map in batches.
+	return !ex.closed.Load() || !t.withdraw()
 }
 
 // enqueue appends t to the queue and wakes a sleeping worker, if any.
@@ -307,7 +348,7 @@ func (ex *Executor) adjustWorkers() {
 
 // next returns the next task, sleeping on s until there is one; nil once the
 // executor is shut down and its queue is empty.
-func (ex *Executor) next(s *sleeper) queuedTask {
+func (ex *Executor) next(s *sleeper, tl *tally) queuedTask {
 	for {
 		if t := ex.ring.pop(); t != nil {
 			return t
@@ -318,9 +359,9 @@ func (ex *Executor) next(s *sleeper) queuedTask {
 		}
 		if ex.closed.Load() {
 			// A Submit that saw the executor open queued its task before
-			// closed was set: one more look finds it. Later ones take
-			// their tasks back.
-			if t := ex.ring.pop(); t != nil {
+			// closed was set: one more look finds it, one that waits for
+			// any push under way. Later ones take their tasks back.
+			if t := ex.ring.popWait(); t != nil {
 				return t
 			}
 			if ex.spill.Load() {
@@ -328,6 +369,7 @@ func (ex *Executor) next(s *sleeper) queuedTask {
 			}
 			return nil
 		}
+		tl.publish() // about to sleep: Stats is exact for an idle worker
 		if t := ex.sleep(s); t != nil {
 			return t
 		}
@@ -404,11 +446,14 @@ func (ex *Executor) wakeAll() {
 // worker runs queued tasks until shutdown empties the queue.
 func (ex *Executor) worker() {
 	id := goid()
+	tl := &tally{pub: new(counts)}
 	ex.mu.Lock()
 	ex.workerIDs[id] = struct{}{}
+	ex.workerCounts = append(ex.workerCounts, tl.pub)
 	ex.mu.Unlock()
 	exiting := false
 	defer func() {
+		tl.publish()
 		ex.mu.Lock()
 		delete(ex.workerIDs, id)
 		if exiting {
@@ -425,7 +470,7 @@ func (ex *Executor) worker() {
 	}()
 	s := &sleeper{wake: make(chan struct{}, 1)}
 	for {
-		t := ex.next(s)
+		t := ex.next(s, tl)
 		if t == nil {
 			exiting = true
 			return
@@ -433,7 +478,7 @@ func (ex *Executor) worker() {
 		if !t.take() {
 			continue // cancelled while queued
 		}
-		t.run()
+		t.run(tl)
 		if ex.workers.Load() < ex.max {
 			ex.tokens.Add(1)
 		}

@@ -74,9 +74,10 @@ func Map[In, Out any](ctx context.Context, ex *Executor, in iter.Seq[In],
 		defer func() {
 			for c := range w.calls() {
 				if c.withdraw() {
-					r.ex.counted(Cancelled, nil)
+					r.ex.shared.add(Cancelled, nil)
 				}
 			}
+			r.publish()
 			r.cancel()
 		}()
 		done := ctx.Done()

@@ -27,6 +27,9 @@ type mapRun[In, Out any] struct {
 	// wake (see wait and notify).
 	waiting atomic.Pointer[mapCall[In, Out]]
 	wake    chan struct{} // buffered: one token at most
+
+	accepted, published int64 // calls accepted into the queue; of them, counted in Stats
+
 }
 
 // mapCall is one call of a Map run: what the executor's queue holds, and
@@ -70,7 +73,19 @@ func (r *mapRun[In, Out]) start(ctx context.Context, c *mapCall[In, Out], v In) 
 		c.in = *new(In)
 		c.err = ErrShutdown
 		c.state.Store(callDone)
+		return
 	}
+	if r.accepted++; r.accepted-r.published == 64 {
+		r.publish()
+	}
+}
+
+// publish adds the calls accepted since the last time to the executor's
+// Submitted count: in batches, as it costs an atomic operation. Map
+// publishes the rest when its loop ends.
+func (r *mapRun[In, Out]) publish() {
+	r.ex.submitted.Add(r.accepted - r.published)
+	r.published = r.accepted
 }
 
 // take implements queuedTask.
@@ -97,11 +112,11 @@ func (c *mapCall[In, Out]) withdraw() bool {
 // run implements queuedTask: it calls the function, unless the loop has
 // already ended, and hands the outcome to the loop, whether the function
 // returns, panics or calls runtime.Goexit.
-func (c *mapCall[In, Out]) run() {
+func (c *mapCall[In, Out]) run(tl *tally) {
 	r := c.r
 	var zero Out
 	if err := r.ctx.Err(); err != nil {
-		c.finish(zero, err)
+		c.finish(tl, zero, err)
 		return
 	}
 	in := c.in
@@ -109,31 +124,37 @@ func (c *mapCall[In, Out]) run() {
 	returned := false
 	defer func() {
 		if !returned {
-			c.finish(zero, abnormalEnd(recover()))
+			c.finish(tl, zero, abnormalEnd(recover()))
 		}
 	}()
 	v, err := r.fn(r.ctx, in)
 	returned = true
-	c.finish(v, err)
+	c.finish(tl, v, err)
 }
 
 // abort implements queuedTask: Shutdown's drain took the call, and cancels
 // it.
 func (c *mapCall[In, Out]) abort() {
 	c.in = *new(In)
-	c.finish(*new(Out), ErrCancelled)
+	c.finish(nil, *new(Out), ErrCancelled)
 }
 
 // finish records the outcome and wakes the loop if it waits on c. After the
 // state is done the loop may reuse c at once: finish reads nothing of c after
 // that but its address.
-func (c *mapCall[In, Out]) finish(v Out, err error) {
+// With tl nil (not on a worker: Shutdown's drain), the outcome is counted in
+// the executor's shared counts.
+func (c *mapCall[In, Out]) finish(tl *tally, v Out, err error) {
 	r := c.r
 	st := Finished
 	if err != nil && errors.Is(err, context.Canceled) {
 		st = Cancelled
 	}
-	r.ex.counted(st, err)
+	if tl != nil {
+		tl.add(st, err)
+	} else {
+		r.ex.shared.add(st, err)
+	}
 	c.out, c.err = v, err
 	c.state.Store(callDone)
 	if r.waiting.Load() == c && r.waiting.CompareAndSwap(c, nil) {

@@ -7,8 +7,8 @@ package future
 type queuedTask interface {
 	take() bool     // popped off the queue: still to run? (false if withdrawn before)
 	withdraw() bool // still queued? Then take it out of the queue where it is: its slot is skipped when popped
-	run()
-	abort() // taken off the queue by Shutdown's drain: cancel it
+	run(tl *tally)  // on a worker, which counts the outcome in its tally
+	abort()         // taken off the queue by Shutdown's drain: cancel it
 }
 
 const queueBlock = 64

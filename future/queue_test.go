@@ -10,7 +10,7 @@ type fakeTask int
 
 func (fakeTask) take() bool     { return true }
 func (fakeTask) withdraw() bool { return false }
-func (fakeTask) run()           {}
+func (fakeTask) run(*tally)     {}
 func (fakeTask) abort()         {}
 
 // The block queue stays FIFO across block boundaries, with interleaved pushes

@@ -16,11 +16,15 @@ import (
 // store of seq). A pusher preempted in between leaves the slot at head
 // unfilled while later slots may be filled by later pushes. In Vyukov's
 // original a pop then reports empty; the executor once took that for the end
-// of the queue at Shutdown, and lost the tasks behind the slot. Here pop
-// reports empty only when the ring is: tail == head. When tail is past the
-// unfilled slot, pop waits for its push to finish (spinning, then yielding
-// the processor), which is two stores away. So a pop that returns nil means
-// "nothing was queued when I looked", on every path.
+// of the queue at Shutdown, and lost the tasks behind the slot. So there are
+// two pops. pop is Vyukov's: it may report empty at an unfilled slot, which
+// is all a worker looking for work needs (the pusher wakes a sleeping worker
+// once its push is done), and it never touches tail, which the pushers keep
+// writing. popWait reports empty only when the ring is: tail == head; when
+// tail is past the unfilled slot, it waits for that push to finish
+// (spinning, then yielding the processor), two stores away. The paths that
+// decide the queue is finished (a worker's last look after Shutdown,
+// Shutdown's drain) use popWait.
 type ring struct {
 	// The indexes sit on cache lines of their own: pushers and poppers
 	// are usually on different cores.
@@ -70,10 +74,16 @@ func (r *ring) push(t queuedTask) bool {
 	}
 }
 
-// pop removes and returns the oldest task, or nil if the ring is empty. If
-// the oldest slot is claimed by a push that has not filled it yet, pop waits
-// for that push (see ring).
-func (r *ring) pop() queuedTask {
+// pop removes and returns the oldest task, or nil if the ring is empty or
+// its oldest slot is claimed by a push that has not filled it yet (see ring).
+func (r *ring) pop() queuedTask { return r.popSlot(false) }
+
+// popWait removes and returns the oldest task, or nil if the ring is empty.
+// If the oldest slot is claimed by a push that has not filled it yet, it
+// waits for that push (see ring).
+func (r *ring) popWait() queuedTask { return r.popSlot(true) }
+
+func (r *ring) popSlot(wait bool) queuedTask {
 	pos := r.head.Load()
 	for spins := 0; ; {
 		s := &r.slots[pos&r.mask]
@@ -90,7 +100,7 @@ func (r *ring) pop() queuedTask {
 		case d < 0:
 			// The slot is free for the push at pos: the ring is empty, or
 			// that push has claimed pos and not filled it yet.
-			if r.tail.Load() == pos {
+			if !wait || r.tail.Load() == pos {
 				return nil
 			}
 			if spins++; spins > 16 {

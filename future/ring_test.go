@@ -139,8 +139,9 @@ func TestRingPopWaitsForUnfinishedPush(t *testing.T) {
 	r.init(8)
 	fill := claimSlot(&r)
 	require.True(t, r.push(fakeTask(2)))
+	require.Nil(t, r.pop(), "pop, a worker's look for work, may report empty here")
 	popped := make(chan queuedTask)
-	go func() { popped <- r.pop() }()
+	go func() { popped <- r.popWait() }()
 	select {
 	case x := <-popped:
 		t.Fatalf("pop returned %v before the first push was finished", x)

@@ -67,7 +67,7 @@ func (ex *Executor) drain() []queuedTask {
 	}
 	ex.spill.Store(false)
 	ex.mu.Unlock()
-	for t := ex.ring.pop(); t != nil; t = ex.ring.pop() {
+	for t := ex.ring.popWait(); t != nil; t = ex.ring.popWait() {
 		keep(t)
 	}
 	for _, t := range tail {

@@ -29,6 +29,12 @@ func (ex *Executor) Stats() ExecutorStats {
 	ex.mustBeMade()
 	ex.mu.Lock()
 	queued := ex.ring.len() + ex.overflow.len() - int(ex.stale.Load())
+	completed, failed, cancelled := ex.shared.completed.Load(), ex.shared.failed.Load(), ex.shared.cancelled.Load()
+	for _, c := range ex.workerCounts {
+		completed += c.completed.Load()
+		failed += c.failed.Load()
+		cancelled += c.cancelled.Load()
+	}
 	ex.mu.Unlock()
 	workers := int(ex.workers.Load())
 	idle := min(workers, int(ex.nsleeping.Load()))
@@ -39,8 +45,8 @@ func (ex *Executor) Stats() ExecutorStats {
 		Running:    workers - idle,
 		Queued:     max(0, queued),
 		Submitted:  ex.submitted.Load(),
-		Completed:  ex.completed.Load(),
-		Failed:     ex.failed.Load(),
-		Cancelled:  ex.cancelled.Load(),
+		Completed:  completed,
+		Failed:     failed,
+		Cancelled:  cancelled,
 	}
 }

@@ -104,7 +104,9 @@ func (t *execTask[T]) enqueue() {
 	if !t.ex.accept(t) {
 		t.stop()
 		_ = t.resolve(Finished, *new(T), ErrShutdown)
+		return
 	}
+	t.ex.submitted.Add(1)
 }
 
 // stop unregisters the parent's AfterFunc, if any.
@@ -120,7 +122,7 @@ func (t *execTask[T]) stop() {
 func (t *execTask[T]) parentEnded() {
 	if t.withdraw() {
 		t.resolveTask(*new(T), t.ctx.parent.Err())
-		t.counted()
+		t.ex.shared.add(t.State(), t.err)
 	}
 }
 
@@ -144,7 +146,7 @@ func (t *execTask[T]) withdrawQueued() bool {
 		return false
 	}
 	t.stop()
-	t.ex.counted(Cancelled, nil)
+	t.ex.shared.add(Cancelled, nil)
 	return true
 }
 
@@ -176,7 +178,7 @@ func (t *execTask[T]) leaveQueue() bool {
 func (t *execTask[T]) abort() {
 	t.stop()
 	t.Cancel()
-	t.ex.counted(Cancelled, nil)
+	t.ex.shared.add(Cancelled, nil)
 }
 
 // take implements queuedTask.
@@ -189,10 +191,10 @@ func (t *execTask[T]) take() bool {
 }
 
 // run implements queuedTask: it executes the task on the calling worker.
-func (t *execTask[T]) run() {
+func (t *execTask[T]) run(tl *tally) {
 	fn := t.fn
 	t.fn = nil        // not needed once started: let it be collected
-	defer t.counted() // deferred, like the context's end: fn may call Goexit
+	defer func() { tl.add(t.State(), t.err) }() // deferred, like the context's end: fn may call Goexit
 	if t.stopParent == nil {
 		// The task is its own context, and its own interrupter already:
 		// starting it is one compare-and-swap.
@@ -224,6 +226,3 @@ func (f *Future[T]) startTask(cancel interrupter) bool {
 	return true
 }
 
-// counted adds the task, which has just ended, to the executor's cumulative
-// counts (see ExecutorStats).
-func (t *execTask[T]) counted() { t.ex.counted(t.State(), t.err) }
