@@ -193,7 +193,7 @@ func (t *execTask[T]) take() bool {
 // run implements queuedTask: it executes the task on the calling worker.
 func (t *execTask[T]) run(tl *tally) {
 	fn := t.fn
-	t.fn = nil        // not needed once started: let it be collected
+	t.fn = nil                                  // not needed once started: let it be collected
 	defer func() { tl.add(t.State(), t.err) }() // deferred, like the context's end: fn may call Goexit
 	if t.stopParent == nil {
 		// The task is its own context, and its own interrupter already:
@@ -225,4 +225,3 @@ func (f *Future[T]) startTask(cancel interrupter) bool {
 	f.interrupt = cancel
 	return true
 }
-
