@@ -27,6 +27,7 @@ type options struct {
 	variants   []string
 	variant    string // set in a child: run this one variant here
 	memprofile string
+	cpuprofile string
 }
 
 func parseArgs(args []string, stderr io.Writer) (options, error) {
@@ -34,7 +35,7 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	fs := flag.NewFlagSet("million", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: million [-n N] [-d DURATION] [-variants LIST] [-memprofile PREFIX]")
+		fmt.Fprintln(stderr, "usage: million [-n N] [-d DURATION] [-variants LIST] [-memprofile PREFIX] [-cpuprofile PREFIX]")
 		fmt.Fprintln(stderr, "Starts N tasks that each sleep DURATION, collects them as they complete,")
 		fmt.Fprintln(stderr, "and prints the wall time and peak memory of each variant, each in its own process.")
 		fs.PrintDefaults()
@@ -44,6 +45,7 @@ func parseArgs(args []string, stderr io.Writer) (options, error) {
 	list := fs.String("variants", "bare,tulip", "comma-separated variants to run, in order: bare, tulip")
 	fs.StringVar(&o.variant, "variant", "", "run only this variant, in this process, and print its result as one line (what million runs its children with)")
 	fs.StringVar(&o.memprofile, "memprofile", "", "write each variant's heap profile to PREFIX.VARIANT (see allocations with go tool pprof -sample_index=alloc_space)")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write each variant's CPU profile to PREFIX.VARIANT")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -85,6 +87,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // child runs one variant in this process and prints its result line.
 func child(ctx context.Context, o options, stdout, stderr io.Writer) int {
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile + "." + o.variant)
+		if err != nil {
+			fmt.Fprintln(stderr, "million:", err)
+			return exitFailure
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "million:", err)
+			return exitFailure
+		}
+		defer pprof.StopCPUProfile()
+	}
 	meter := startPeakMeter()
 	start := time.Now()
 	finished, err := variants[o.variant](ctx, o.n, o.d, func() {
@@ -135,6 +150,9 @@ func parent(ctx context.Context, o options, stdout, stderr io.Writer) int {
 		args := []string{"-variant", name, "-n", fmt.Sprint(o.n), "-d", o.d.String()}
 		if o.memprofile != "" {
 			args = append(args, "-memprofile", o.memprofile)
+		}
+		if o.cpuprofile != "" {
+			args = append(args, "-cpuprofile", o.cpuprofile)
 		}
 		cmd := exec.CommandContext(ctx, exe, args...)
 		// Ctrl-C reaches the child from the terminal too; this covers a
