@@ -36,6 +36,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	readme := fs.String("readme", "", "rewrite the results section of this file instead of printing it")
 	notes := fs.String("notes", "notes", "directory of per-workload notes, <Benchmark name without Benchmark>.md")
 	baselines := fs.String("baselines", `^(baseline|reflect\.)`, "regexp matching the hand-written baselines' contender names")
+	others := fs.String("others", "", "regexp matching contenders shown but compared with nothing (a different kind of tool; say why in the notes)")
 	fs.StringVar(&m.cpus, "cpus", "?", "the machine's CPU count")
 	fs.StringVar(&m.cpuModel, "cpu-model", "", "the CPU model (default: go test's cpu: line)")
 	fs.StringVar(&m.memory, "memory", "?", "the machine's memory")
@@ -57,6 +58,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "report: -baselines:", err)
 		return 2
 	}
+	var ore *regexp.Regexp
+	if *others != "" {
+		if ore, err = regexp.Compile(*others); err != nil {
+			fmt.Fprintln(stderr, "report: -others:", err)
+			return 2
+		}
+	}
 	runs, cpu, err := parseRuns(stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)
@@ -70,7 +78,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		m.cpuModel = cpu
 	}
 	var section bytes.Buffer
-	if err := writeMarkdown(&section, m, summarize(runs, re), *notes); err != nil {
+	if err := writeMarkdown(&section, m, summarize(runs, re, ore), *notes); err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1
 	}

@@ -61,7 +61,7 @@ func summaryOf(t *testing.T) []*workload {
 	require.NoError(t, err)
 	runs, _, err := parseRuns(bytes.NewReader(b))
 	require.NoError(t, err)
-	return summarize(runs, regexp.MustCompile(`^(baseline|reflect\.)`))
+	return summarize(runs, regexp.MustCompile(`^(baseline|reflect\.)`), nil)
 }
 
 func TestSummarize(t *testing.T) {
@@ -168,4 +168,15 @@ func TestRunErrors(t *testing.T) {
 	require.Equal(t, 1, run([]string{"-readme", readme, "-notes", dir}, bytes.NewReader(in), &stdout, &stderr))
 	got, _ := os.ReadFile(readme)
 	require.Equal(t, "no markers\n", string(got), "left as it was")
+}
+
+func TestOthersAreNobodysRival(t *testing.T) {
+	in := "BenchmarkP/tulip-Map-2 10 200 ns/op\nBenchmarkP/conc-iter.Map-2 10 20 ns/op\nBenchmarkP/conc-pool-2 10 700 ns/op\n"
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-others", `^conc-iter\.`, "-notes", t.TempDir()}, strings.NewReader(in), &stdout, &stderr)
+	require.Zero(t, code, stderr.String())
+	md := stdout.String()
+	require.Contains(t, md, "| P | tulip-Map | 2 | 200 ns/op | best peer conc-pool | 700 ns/op | 0.29× | ahead |")
+	require.Contains(t, md, "| conc-iter.Map | 20.0 (20.0–20.0) | 0.00 | 0.00 | not compared (see below) |")
+	require.Equal(t, 2, run([]string{"-others", "("}, strings.NewReader(in), &stdout, &stderr))
 }

@@ -29,6 +29,7 @@ const (
 	peer     kind = iota // another library
 	ours                 // tulip
 	baseline             // hand-written code
+	other                // shown, but a different kind of tool: nobody's rival
 )
 
 type stats struct {
@@ -42,8 +43,9 @@ var standard = map[string]bool{"ns/op": true, "B/op": true, "allocs/op": true, "
 
 // summarize groups runs into workloads, in the order they first appear.
 // Contenders whose names match baselines are hand-written baselines; names
-// starting with "tulip" are ours; the rest are peers.
-func summarize(runs []result, baselines *regexp.Regexp) []*workload {
+// starting with "tulip" are ours; those matching others (nil: none) are shown
+// but compared with nothing; the rest are peers.
+func summarize(runs []result, baselines, others *regexp.Regexp) []*workload {
 	var ws []*workload
 	byName := map[string]*workload{}
 	type key struct {
@@ -69,7 +71,7 @@ func summarize(runs []result, baselines *regexp.Regexp) []*workload {
 		}
 		c := w.find(r.contender)
 		if c == nil {
-			c = &contender{name: r.contender, kind: classify(r.contender, baselines), at: map[int]*stats{}}
+			c = &contender{name: r.contender, kind: classify(r.contender, baselines, others), at: map[int]*stats{}}
 			w.contenders = append(w.contenders, c)
 		}
 		k := key{r.bench, r.contender, r.procs}
@@ -87,10 +89,12 @@ func summarize(runs []result, baselines *regexp.Regexp) []*workload {
 	return ws
 }
 
-func classify(name string, baselines *regexp.Regexp) kind {
+func classify(name string, baselines, others *regexp.Regexp) kind {
 	switch {
 	case strings.HasPrefix(name, "tulip"):
 		return ours
+	case others != nil && others.MatchString(name):
+		return other
 	case baselines.MatchString(name):
 		return baseline
 	}
