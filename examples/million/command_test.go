@@ -42,13 +42,21 @@ func TestCommandOutput(t *testing.T) {
 	lines := strings.Split(strings.TrimRight(stdout.String(), "\n"), "\n")
 	require.Len(t, lines, 5, "stdout: %s", stdout.String())
 	require.Equal(t, "2,000 tasks, each sleeping 50ms", lines[0])
-	require.Regexp(t, `^variant +wall +peak memory$`, lines[1])
-	size := `[0-9.]+ (MiB|GiB)`
-	require.Regexp(t, `^bare +[0-9]+\.[0-9]{2}s +`+size+`$`, lines[2])
-	require.Regexp(t, `^tulip +[0-9]+\.[0-9]{2}s +`+size+`$`, lines[3])
+	require.Regexp(t, `^variant +wall +all started +peak memory$`, lines[1])
+	row := ` +[0-9]+\.[0-9]{2}s +[0-9]+\.[0-9]{2}s +[0-9.]+ (MiB|GiB)$`
+	require.Regexp(t, `^bare`+row, lines[2])
+	require.Regexp(t, `^tulip`+row, lines[3])
 	require.Regexp(t, `^tulip/bare: wall [0-9.]+×, peak memory [0-9.]+× \(targets ≤ 1\.3×, ≤ 1\.5×\)$`, lines[4])
 	require.Contains(t, stderr.String(), "bare: 2,000 tasks started in ")
 	require.Contains(t, stderr.String(), "tulip: 2,000 tasks started in ")
+}
+
+func TestCommandRounds(t *testing.T) {
+	out, err := command(t, "-n", "10", "-d", "1ms", "-rounds", "2").Output()
+	require.NoError(t, err)
+	require.Regexp(t, `(?s)^10 tasks, each sleeping 1ms, 2 rounds\nvariant [^\n]*\n`+
+		`bare [^\n]*\ntulip [^\n]*\nbare [^\n]*\ntulip [^\n]*\n`+
+		`median of 2 rounds:\nbare [^\n]*\ntulip [^\n]*\ntulip/bare: [^\n]*\n$`, string(out))
 }
 
 func TestCommandOneVariant(t *testing.T) {
@@ -101,6 +109,7 @@ func testInterrupt(t *testing.T, interrupt func(*os.Process) error) {
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"-n", "0"},
+		{"-rounds", "0"},
 		{"-d", "-1s"},
 		{"-variants", "bare,asyncio"},
 		{"-variant", "nope"},

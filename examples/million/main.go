@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	million [-n N] [-d DURATION] [-variants LIST]
+//	million [-n N] [-d DURATION] [-variants LIST] [-rounds R] [-memprofile PREFIX] [-cpuprofile PREFIX]
 //
 // Each variant runs in its own process (the binary re-executes itself with
 // -variant), so that each one's peak memory is its own:
@@ -16,9 +16,11 @@
 //     sending its index on one buffered channel that main reads N times.
 //
 // For each it prints the wall time (from the first task started to the last
-// collected) and the peak resident memory (VmHWM from /proc/self/status on
+// collected), the time it took to start all of them, and the peak resident
+// memory (VmHWM from /proc/self/status on
 // Linux; elsewhere the largest Go runtime total seen while it runs), then
-// tulip's ratios to bare. Results go to standard output, progress to
+// tulip's ratios to bare. With -rounds R it runs the variants R times,
+// alternating, and compares their medians. Results go to standard output, progress to
 // standard error. Ctrl-C cancels every sleeping task; the program then
 // reports what finished and exits with status 130.
 package main

@@ -14,13 +14,14 @@ type result struct {
 	n        int
 	finished int
 	wall     time.Duration
-	peak     uint64 // bytes
-	source   string // how peak was measured
+	started  time.Duration // until the last task was started
+	peak     uint64        // bytes
+	source   string        // how peak was measured
 }
 
 func (r result) String() string {
-	return fmt.Sprintf("result variant=%s n=%d finished=%d wall=%s peak=%d source=%s",
-		r.variant, r.n, r.finished, r.wall, r.peak, r.source)
+	return fmt.Sprintf("result variant=%s n=%d finished=%d wall=%s started=%s peak=%d source=%s",
+		r.variant, r.n, r.finished, r.wall, r.started, r.peak, r.source)
 }
 
 // parseResult reads a line written by String.
@@ -46,6 +47,8 @@ func parseResult(line string) (result, error) {
 			r.finished, err = strconv.Atoi(v)
 		case "wall":
 			r.wall, err = time.ParseDuration(v)
+		case "started":
+			r.started, err = time.ParseDuration(v)
 		case "peak":
 			r.peak, err = strconv.ParseUint(v, 10, 64)
 		case "source":
@@ -58,7 +61,7 @@ func parseResult(line string) (result, error) {
 		}
 		seen[k] = true
 	}
-	for _, k := range []string{"variant", "n", "finished", "wall", "peak", "source"} {
+	for _, k := range []string{"variant", "n", "finished", "wall", "started", "peak", "source"} {
 		if !seen[k] {
 			return r, fmt.Errorf("missing field %q in %q", k, line)
 		}

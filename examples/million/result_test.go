@@ -10,7 +10,7 @@ import (
 )
 
 func TestResultRoundTrip(t *testing.T) {
-	r := result{variant: "tulip", n: 1_000_000, finished: 999, wall: 3400 * time.Millisecond, peak: 1 << 31, source: "VmHWM"}
+	r := result{variant: "tulip", n: 1_000_000, finished: 999, wall: 3400 * time.Millisecond, started: 2 * time.Second, peak: 1 << 31, source: "VmHWM"}
 	got, err := parseResult(r.String())
 	require.NoError(t, err)
 	require.Equal(t, r, got)
@@ -24,7 +24,7 @@ func TestParseResultBad(t *testing.T) {
 		"result variant=bare n=x finished=1 wall=1s peak=1 source=VmHWM",
 		"result variant=bare n=1 finished=1 wall=1 peak=1 source=VmHWM",
 		"result variant=bare n=1 finished=1 wall=1s peak=-1 source=VmHWM",
-		"result variant=bare n=1 finished=1 wall=1s peak=1 source=VmHWM extra=1",
+		"result variant=bare n=1 finished=1 wall=1s started=0s peak=1 source=VmHWM extra=1",
 		"result variant=bare n=1 finished=1 wall=1s peak=1 source",
 	} {
 		_, err := parseResult(line)
@@ -33,7 +33,7 @@ func TestParseResultBad(t *testing.T) {
 }
 
 func FuzzParseResult(f *testing.F) {
-	f.Add("result variant=bare n=10 finished=10 wall=1.5s peak=1024 source=VmHWM")
+	f.Add("result variant=bare n=10 finished=10 wall=1.5s started=1s peak=1024 source=VmHWM")
 	f.Fuzz(func(t *testing.T, line string) {
 		r, err := parseResult(line)
 		if err != nil {
@@ -70,4 +70,17 @@ func TestFormatting(t *testing.T) {
 	}
 	require.Equal(t, "1.5 MiB", bytesIEC(3<<19))
 	require.Equal(t, "1.50 GiB", bytesIEC(3<<29))
+}
+
+func TestMedianResult(t *testing.T) {
+	rs := []result{
+		{variant: "bare", wall: 3 * time.Second, started: 1 * time.Second, peak: 10},
+		{variant: "bare", wall: 1 * time.Second, started: 3 * time.Second, peak: 30},
+		{variant: "bare", wall: 2 * time.Second, started: 2 * time.Second, peak: 20},
+	}
+	m := medianResult(rs)
+	require.Equal(t, 2*time.Second, m.wall)
+	require.Equal(t, 2*time.Second, m.started)
+	require.Equal(t, uint64(20), m.peak)
+	require.Equal(t, uint64(25), medianResult(rs[1:]).peak)
 }
