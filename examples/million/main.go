@@ -13,16 +13,16 @@
 //   - tulip: N tasks started with future.Go, each in future.Sleep(ctx, d),
 //     collected with ascompleted.Of;
 //   - bare: N goroutines, each waiting for a timer or the context's end,
-//     sending its index on one buffered channel that main reads N times.
+//     then reporting on one buffered channel that main reads N times.
 //
-// For each it prints the wall time (from the first task started to the last
-// collected), the time it took to start all of them, and the peak resident
-// memory (VmHWM from /proc/self/status on
-// Linux; elsewhere the largest Go runtime total seen while it runs), then
-// tulip's ratios to bare. With -rounds R it runs the variants R times,
-// alternating, and compares their medians. Results go to standard output, progress to
-// standard error. Ctrl-C cancels every sleeping task; the program then
-// reports what finished and exits with status 130.
+// For each it prints the wall time (from the first task started to the
+// last collected), the time it took to start all of them, and the peak
+// resident memory (VmHWM from /proc/self/status on Linux; elsewhere the
+// largest Go runtime total seen while it runs), then tulip's ratios to bare.
+// With -rounds R it runs the variants R times, alternating, and compares
+// their medians. Results go to standard output, progress to standard error.
+// Ctrl-C cancels every sleeping task; the program then reports what
+// finished and exits with status 130.
 package main
 
 import (
