@@ -37,12 +37,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	notes := fs.String("notes", "notes", "directory of per-workload notes, <Benchmark name without Benchmark>.md")
 	baselines := fs.String("baselines", `^(baseline|reflect\.)`, "regexp matching the hand-written baselines' contender names")
 	others := fs.String("others", "", "regexp matching contenders shown but compared with nothing (a different kind of tool; say why in the notes)")
-	fs.StringVar(&m.cpus, "cpus", "?", "the machine's CPU count")
-	fs.StringVar(&m.cpuModel, "cpu-model", "", "the CPU model (default: go test's cpu: line)")
-	fs.StringVar(&m.memory, "memory", "?", "the machine's memory")
-	fs.StringVar(&m.goVersion, "go", "?", "the Go version")
-	fs.StringVar(&m.date, "date", "?", "when the benchmarks ran")
-	fs.StringVar(&m.command, "command", "go test -bench", "the command that produced the input")
+	// Each defaults to the input's configuration line of the same name.
+	fs.StringVar(&m.cpus, "cpus", "", "the machine's CPU count (default: the input's cpus: line)")
+	fs.StringVar(&m.cpuModel, "cpu-model", "", "the CPU model (default: the input's cpu-model: line, else go test's cpu: line)")
+	fs.StringVar(&m.memory, "memory", "", "the machine's memory (default: the input's memory: line)")
+	fs.StringVar(&m.goVersion, "go-version", "", "the Go version (default: the input's go-version: line)")
+	fs.StringVar(&m.date, "date", "", "when the benchmarks ran (default: the input's date: line)")
+	fs.StringVar(&m.command, "command", "", "the command that produced the input (default: the input's command: line)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -65,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	runs, cpu, err := parseRuns(stdin)
+	runs, config, err := parseRuns(stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1
@@ -74,8 +75,26 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "report: no benchmark results in the input")
 		return 1
 	}
-	if m.cpuModel == "" {
-		m.cpuModel = cpu
+	for _, f := range []struct {
+		v    *string
+		keys []string
+	}{
+		{&m.cpus, []string{"cpus"}},
+		{&m.cpuModel, []string{"cpu-model", "cpu"}},
+		{&m.memory, []string{"memory"}},
+		{&m.goVersion, []string{"go-version"}},
+		{&m.date, []string{"date"}},
+		{&m.command, []string{"command"}},
+		{&m.load, []string{"load-average"}},
+	} {
+		for _, k := range f.keys {
+			if *f.v == "" {
+				*f.v = config[k]
+			}
+		}
+		if *f.v == "" && f.v != &m.cpuModel && f.v != &m.load {
+			*f.v = "?"
+		}
 	}
 	var section bytes.Buffer
 	if err := writeMarkdown(&section, m, summarize(runs, re, ore), *notes); err != nil {

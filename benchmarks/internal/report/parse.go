@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -19,15 +20,18 @@ type result struct {
 }
 
 // parseRuns reads go test -bench output, keeping the benchmark lines and
-// skipping everything else (goos:, PASS, ok, log lines). It also returns
-// the "cpu:" line's value, if any.
-func parseRuns(r io.Reader) (runs []result, cpu string, err error) {
+// skipping everything else (PASS, ok, log lines). It also returns the
+// configuration lines, "key: value" as benchstat reads them: go test's goos,
+// pkg and cpu, and those run.sh writes (cpus, cpu-model, memory, go-version,
+// date, command).
+func parseRuns(r io.Reader) (runs []result, config map[string]string, err error) {
+	config = map[string]string{}
 	s := bufio.NewScanner(r)
 	s.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for line := 1; s.Scan(); line++ {
 		text := s.Text()
-		if v, ok := strings.CutPrefix(text, "cpu: "); ok {
-			cpu = strings.TrimSpace(v)
+		if k, v, ok := strings.Cut(text, ": "); ok && configKey.MatchString(k) {
+			config[k] = strings.TrimSpace(v)
 			continue
 		}
 		if !strings.HasPrefix(text, "Benchmark") {
@@ -35,14 +39,18 @@ func parseRuns(r io.Reader) (runs []result, cpu string, err error) {
 		}
 		rn, ok, err := parseLine(text)
 		if err != nil {
-			return nil, cpu, fmt.Errorf("line %d: %w", line, err)
+			return nil, config, fmt.Errorf("line %d: %w", line, err)
 		}
 		if ok {
 			runs = append(runs, rn)
 		}
 	}
-	return runs, cpu, s.Err()
+	return runs, config, s.Err()
 }
+
+// configKey is benchstat's rule for a configuration line's key: a lower-case
+// letter, then no space or upper-case letter.
+var configKey = regexp.MustCompile(`^[a-z][^\sA-Z]*$`)
 
 // parseLine parses "BenchmarkX/sub-2  100  123 ns/op  4 B/op ...". A line
 // that starts with "Benchmark" but has no iteration count (a name printed
