@@ -61,6 +61,9 @@ if [[ -z $report_only ]]; then
 		mem=$(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
 		echo "memory: ${mem:-?}"
 		echo "go-version: $(go env GOVERSION)"
+		rev=$(git rev-parse --short HEAD 2>/dev/null || true)
+		[[ -n $rev && -n $(git status --porcelain -- .. 2>/dev/null) ]] && rev+=" with uncommitted changes"
+		[[ -n $rev ]] && echo "commit: $rev"
 		[[ -r /proc/loadavg ]] && echo "load-average: $(cut -d' ' -f1-3 /proc/loadavg)"
 		echo "command: $command"
 	} >"$tmp"

@@ -86,13 +86,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		{&m.date, []string{"date"}},
 		{&m.command, []string{"command"}},
 		{&m.load, []string{"load-average"}},
+		{&m.commit, []string{"commit"}},
 	} {
 		for _, k := range f.keys {
 			if *f.v == "" {
 				*f.v = config[k]
 			}
 		}
-		if *f.v == "" && f.v != &m.cpuModel && f.v != &m.load {
+		if *f.v == "" && f.v != &m.cpuModel && f.v != &m.load && f.v != &m.commit {
 			*f.v = "?"
 		}
 	}
