@@ -118,13 +118,23 @@ func GoIn[T any](g *Group, fn func(context.Context) (T, error)) *Future[T] {
 		return groupDone[T]()
 	}
 	f := Go(ctx, fn)
-	f.AfterDone(func() {
-		g.taskDone(f.Cancelled(), f.Err()) // first: a GoIn given this room sees the failure
-		if sem != nil {
-			<-sem
-		}
-	})
+	f.Watch(&groupTask[T]{g: g, f: f, sem: sem})
 	return f
+}
+
+// groupTask follows one of the group's tasks: its Watcher, one small
+// allocation where a closure and its stop function would be two.
+type groupTask[T any] struct {
+	g   *Group
+	f   *Future[T]
+	sem chan struct{}
+}
+
+func (w *groupTask[T]) FutureDone() {
+	w.g.taskDone(w.f.Cancelled(), w.f.Err()) // first: a GoIn given this room sees the failure
+	if w.sem != nil {
+		<-w.sem
+	}
 }
 
 // acquire waits for room under the group's limit. It reports false if the
