@@ -258,11 +258,17 @@ func (t *tally) add(st State, err error) {
 	}
 }
 
-// publish makes the totals visible to Stats.
+// publish makes the totals visible to Stats, if they changed.
 func (t *tally) publish() {
-	t.pub.completed.Store(t.completed)
-	t.pub.failed.Store(t.failed)
-	t.pub.cancelled.Store(t.cancelled)
+	if t.pub.completed.Load() != t.completed {
+		t.pub.completed.Store(t.completed)
+	}
+	if t.pub.failed.Load() != t.failed {
+		t.pub.failed.Store(t.failed)
+	}
+	if t.pub.cancelled.Load() != t.cancelled {
+		t.pub.cancelled.Store(t.cancelled)
+	}
 }
 
 // add counts a task that has just ended in state st with error err.

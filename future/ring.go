@@ -76,16 +76,10 @@ func (r *ring) push(t queuedTask) bool {
 
 // pop removes and returns the oldest task, or nil if the ring is empty or
 // its oldest slot is claimed by a push that has not filled it yet (see ring).
-func (r *ring) pop() queuedTask { return r.popSlot(false) }
-
-// popWait removes and returns the oldest task, or nil if the ring is empty.
-// If the oldest slot is claimed by a push that has not filled it yet, it
-// waits for that push (see ring).
-func (r *ring) popWait() queuedTask { return r.popSlot(true) }
-
-func (r *ring) popSlot(wait bool) queuedTask {
+// It is the workers' hot path, kept as Vyukov wrote it.
+func (r *ring) pop() queuedTask {
 	pos := r.head.Load()
-	for spins := 0; ; {
+	for {
 		s := &r.slots[pos&r.mask]
 		seq := s.seq.Load()
 		switch d := int64(seq - (pos + 1)); {
@@ -98,17 +92,26 @@ func (r *ring) popSlot(wait bool) queuedTask {
 			}
 			pos = r.head.Load()
 		case d < 0:
-			// The slot is free for the push at pos: the ring is empty, or
-			// that push has claimed pos and not filled it yet.
-			if !wait || r.tail.Load() == pos {
-				return nil
-			}
-			if spins++; spins > 16 {
-				runtime.Gosched() // the pusher may need this processor
-			}
-			pos = r.head.Load()
+			return nil // empty, or the push at pos is not finished
 		default:
 			pos = r.head.Load() // another pop took pos
+		}
+	}
+}
+
+// popWait removes and returns the oldest task, or nil if the ring is empty.
+// If the oldest slot is claimed by a push that has not filled it yet, it
+// waits for that push (see ring).
+func (r *ring) popWait() queuedTask {
+	for spins := 0; ; spins++ {
+		if t := r.pop(); t != nil {
+			return t
+		}
+		if r.tail.Load() == r.head.Load() {
+			return nil // empty: no push has claimed a slot it has not filled
+		}
+		if spins > 16 {
+			runtime.Gosched() // the pusher may need this processor
 		}
 	}
 }
