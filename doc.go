@@ -42,6 +42,7 @@
 //	executor.map(fn, items)                        future.Map(ctx, ex, slices.Values(items), fn)
 //	asyncio.gather / asyncio.wait                  future.Gather / future.Wait
 //	asyncio.TaskGroup                              future.NewGroup(ctx), future.GoIn(g, fn)
+//	  at most n at once (errgroup.SetLimit)        g.SetLimit(n)
 //	asyncio.to_thread(fn) / run_in_executor        future.Go(ctx, fn) / future.Submit(ctx, ex, fn)
 //	asyncio.sleep(d)                               future.Sleep(ctx, d) (time.Sleep cannot be cancelled)
 //	asyncio.timeout(d) / asyncio.wait_for          context.WithTimeout(ctx, d) / future.WaitFor(ctx, f)
@@ -56,7 +57,10 @@
 //	loop.run_until_complete / asyncio.run          just call the function: goroutines need no loop
 //
 // Conventions throughout: a context.Context comes first in anything that
-// blocks and plays the part of Python's timeout and cancellation; errors are
-// returned, never raised as panics, and are errors.Is-able sentinels or
-// errors.As-able types; generators are iter.Seq or iter.Seq2.
+// blocks and plays the part of Python's timeout and cancellation; anything a
+// caller's input or circumstances can cause is an error returned, never a
+// panic, and errors are errors.Is-able sentinels or errors.As-able types; a
+// panic is kept for programming errors (a zero Executor, QueueSize(0), a
+// Feed ranged over twice), with a message that says what to do instead;
+// generators are iter.Seq or iter.Seq2.
 package tulip

@@ -25,7 +25,8 @@
 //     ctx, leaves nothing behind: no goroutine, and no callback registered on
 //     any future.
 //   - Range with two variables. The end of ctx comes as a nil future with the
-//     error; a single-variable range compiles, and then dereferences it.
+//     error. With a single loop variable the error is lost and that future
+//     is nil: the loop body's first use of it is a nil dereference.
 //   - [Feed] accepts futures while iterating, ends by itself when nothing is
 //     pending and nobody can add more, and forgets each future once yielded,
 //     so it runs in memory bounded by what is pending.

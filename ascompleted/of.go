@@ -23,6 +23,11 @@ import (
 //		...
 //	}
 //
+// The error comes only for futures unfinished when ctx ends: if every future
+// finished first (cancelled by that same ctx, say), the loop ends with no
+// error; check ctx.Err() afterwards to tell an interrupted run from a
+// complete one.
+//
 // A nil future in fs panics, at the call. Each range registers afresh, and
 // can be ranged over again.
 //

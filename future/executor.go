@@ -143,6 +143,11 @@ type executorConfig struct{ queueSize int }
 // false at once; Map's calls wait for room too. This is the backpressure of
 // a bounded pool (pond's queue size). n must be at least 1: a QueueSize
 // below 1 panics. Without this option the queue is unbounded.
+//
+// To handle results in completion order while a bounded queue throttles the
+// submitter, submit from a goroutine of your own into an ascompleted.Feed
+// (take its Hold first) and range over the feed meanwhile: ascompleted.Of
+// needs every future up front, so it would start only after the last Submit.
 func QueueSize(n int) ExecutorOption {
 	if n < 1 {
 		panic(fmt.Sprintf("future: QueueSize(%d): the bound must be at least 1; leave the option out for an unbounded queue", n))
