@@ -64,16 +64,28 @@ func TrySubmit[T any](ctx context.Context, ex *Executor, fn func(context.Context
 // Its context: when the parent (Submit's ctx) can never end, the task is
 // its own context (ctx, a taskContext) and its own interrupter, and
 // starting it is one compare-and-swap. When the parent can end, ctx only
-// holds the parent; stopParent unregisters the context.AfterFunc that takes
-// the task off the queue when the parent ends, and the function gets a
-// context.WithCancel of the parent of its own when it starts (see
-// taskContext for why a taskContext cannot stand in for it then).
+// holds the parent, and its extra part the stop function of the
+// context.AfterFunc that takes the task off the queue when the parent ends
+// (parentStop); the function gets a context.WithCancel of the parent of its
+// own when it starts (see taskContext for why a taskContext cannot stand in
+// for it then). Keeping the stop function out of the struct keeps a task
+// for a Future[int] in a 144-byte allocation.
 type execTask[T any] struct {
 	Future[T]
-	fn         func(context.Context) (T, error)
-	ex         *Executor
-	stopParent func() bool // nil if the parent can never end
-	ctx        taskContext
+	fn  func(context.Context) (T, error)
+	ex  *Executor
+	ctx taskContext
+}
+
+// parentStop returns the stop function of the task's registration on a
+// parent that can end, or nil if the parent can never end. It is set before
+// the task is queued, and read only before the task's function runs (when
+// its own taskContext may grow an extra part of its own).
+func (t *execTask[T]) parentStop() func() bool {
+	if e := t.ctx.ext.Load(); e != nil && e != endedBare {
+		return e.stopParent
+	}
+	return nil
 }
 
 func newExecTask[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) *execTask[T] {
@@ -97,9 +109,9 @@ func (t *execTask[T]) enqueue() {
 	t.flags.Store(isTask | inQueue)
 	if t.ctx.parent.Done() != nil {
 		// Registered before the task is queued, so that the worker that
-		// takes it sees stopParent; if the parent ends first, the task
-		// is withdrawn before it is queued, and its slot is skipped.
-		t.stopParent = context.AfterFunc(t.ctx.parent, t.parentEnded)
+		// takes it sees the stop function; if the parent ends first, the
+		// task is withdrawn before it is queued, and its slot is skipped.
+		t.ctx.ext.Store(&ctxExtra{stopParent: context.AfterFunc(t.ctx.parent, t.parentEnded)})
 	}
 	if !t.ex.accept(t) {
 		t.stop()
@@ -111,8 +123,8 @@ func (t *execTask[T]) enqueue() {
 
 // stop unregisters the parent's AfterFunc, if any.
 func (t *execTask[T]) stop() {
-	if t.stopParent != nil {
-		t.stopParent()
+	if stop := t.parentStop(); stop != nil {
+		stop()
 	}
 }
 
@@ -195,7 +207,8 @@ func (t *execTask[T]) run(tl *tally) {
 	fn := t.fn
 	t.fn = nil                                  // not needed once started: let it be collected
 	defer func() { tl.add(t.State(), t.err) }() // deferred, like the context's end: fn may call Goexit
-	if t.stopParent == nil {
+	stop := t.parentStop()
+	if stop == nil {
 		// The task is its own context, and its own interrupter already:
 		// starting it is one compare-and-swap.
 		defer t.ctx.interrupt() // the function's context ends when it returns
@@ -204,7 +217,7 @@ func (t *execTask[T]) run(tl *tally) {
 		}
 		return
 	}
-	t.stopParent()
+	stop()
 	ctx, cancel := context.WithCancel(t.ctx.parent)
 	defer cancel() // the function's context ends when it returns
 	if err := ctx.Err(); err != nil {

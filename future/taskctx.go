@@ -27,18 +27,35 @@ import (
 type taskContext struct {
 	parent context.Context
 	mu     sync.Mutex
-	ended  atomic.Bool
-	ext    atomic.Pointer[ctxExtra] // made by the first Done or AfterFunc
+	// ext is nil while the context is live and nobody asked for Done or
+	// AfterFunc; endedBare once it ended with no extra part; otherwise the
+	// extra part, whose ended flag says whether it ended. It only ever moves
+	// nil → endedBare, nil → extra, or endedBare → extra (made ended), by
+	// compare-and-swap: so ending the context, the common case, is one
+	// compare-and-swap, and the struct holds no separate flag.
+	ext atomic.Pointer[ctxExtra]
 }
 
 // ctxExtra is the part of a taskContext most functions never use, kept out
-// of line so that a queued task stays small. Its fields are guarded by the
-// context's mu.
+// of line so that a queued task stays small. Its fields other than ended
+// are guarded by the context's mu.
 type ctxExtra struct {
+	ended  atomic.Bool             // the context has ended (set before done is closed)
 	done   chan struct{}           // closed once the context has ended
 	afters map[*afterFunc]struct{} // AfterFunc registrations not yet run or stopped
 	closed bool                    // done is closed and afters have been started
+
+	// An executor's task whose parent can end uses its taskContext only to
+	// hold the parent (its function gets a context.WithCancel of its own),
+	// and the extra part to hold the stop function of its registration on
+	// the parent (see execTask). done is then nil: the context is never
+	// handed out.
+	stopParent func() bool
 }
+
+// endedBare is the ext of a taskContext that ended before anyone asked for
+// its extra part.
+var endedBare = &ctxExtra{}
 
 type afterFunc struct{ f func() }
 
@@ -50,7 +67,7 @@ func (c *taskContext) Value(key any) any { return c.parent.Value(key) }
 
 // Err returns context.Canceled once the context has ended, nil before.
 func (c *taskContext) Err() error {
-	if c.ended.Load() {
+	if e := c.ext.Load(); e != nil && (e == endedBare || e.ended.Load()) {
 		return context.Canceled
 	}
 	return nil
@@ -59,7 +76,7 @@ func (c *taskContext) Err() error {
 // Done returns a channel closed when the context ends. The first call
 // allocates it.
 func (c *taskContext) Done() <-chan struct{} {
-	if e := c.ext.Load(); e != nil {
+	if e := c.ext.Load(); e != nil && e != endedBare {
 		return e.done
 	}
 	c.mu.Lock()
@@ -67,19 +84,24 @@ func (c *taskContext) Done() <-chan struct{} {
 	return c.extraLocked().done
 }
 
-// extraLocked returns c.ext, making it first if need be. c.mu must be held.
+// extraLocked returns the extra part, making it first if need be; made for
+// a context that has already ended, it is made ended. c.mu must be held.
 func (c *taskContext) extraLocked() *ctxExtra {
-	if e := c.ext.Load(); e != nil {
-		return e
+	for {
+		old := c.ext.Load()
+		if old != nil && old != endedBare {
+			return old
+		}
+		e := &ctxExtra{done: make(chan struct{})}
+		if old == endedBare {
+			e.ended.Store(true)
+			c.endLocked(e)
+		}
+		if c.ext.CompareAndSwap(old, e) {
+			return e
+		}
+		// interrupt ended the context meanwhile (nil → endedBare): again.
 	}
-	e := &ctxExtra{done: make(chan struct{})}
-	c.ext.Store(e)
-	if c.ended.Load() {
-		// interrupt may have looked for ext before the Store: end it here
-		// (there is nothing registered yet to start).
-		c.endLocked(e)
-	}
-	return e
 }
 
 // endLocked closes e's done channel and hands back its AfterFunc
@@ -89,7 +111,9 @@ func (c *taskContext) endLocked(e *ctxExtra) map[*afterFunc]struct{} {
 		return nil
 	}
 	e.closed = true
-	close(e.done)
+	if e.done != nil { // nil: an executor task's holder of its parent
+		close(e.done)
+	}
 	afters := e.afters
 	e.afters = nil
 	return afters
@@ -103,7 +127,7 @@ func (c *taskContext) AfterFunc(f func()) (stop func() bool) {
 	a := &afterFunc{f: f}
 	c.mu.Lock()
 	e := c.extraLocked()
-	if e.closed { // ended (extraLocked sees it, whatever interrupt saw)
+	if e.closed { // ended
 		c.mu.Unlock()
 		go f()
 		return func() bool { return false }
@@ -126,16 +150,18 @@ func (c *taskContext) AfterFunc(f func()) (stop func() bool) {
 // does the task when its function returns. Only the first call has effect.
 //
 // It takes no lock unless someone asked for Done or registered an
-// AfterFunc: ended is set first, ext looked at next, while extraLocked
-// stores ext first and looks at ended next, so at least one of them sees
-// the other and ends the extra part (endLocked makes that happen once).
+// AfterFunc: with no extra part, ending is the compare-and-swap nil →
+// endedBare. Otherwise it sets the extra part's ended flag and, with mu
+// held, closes done and starts the AfterFuncs (endLocked makes that happen
+// once). extraLocked, with mu held, makes an extra part for a context that
+// ended bare already ended, so that no ending is lost between the two.
 func (c *taskContext) interrupt() {
-	if !c.ended.CompareAndSwap(false, true) {
+	if c.ext.CompareAndSwap(nil, endedBare) {
 		return
 	}
 	e := c.ext.Load()
-	if e == nil {
-		return
+	if e == endedBare || !e.ended.CompareAndSwap(false, true) {
+		return // ended already
 	}
 	c.mu.Lock()
 	afters := c.endLocked(e)
