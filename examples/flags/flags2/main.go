@@ -14,27 +14,9 @@
 // network; flags are saved in ./downloaded.
 package main
 
-import (
-	"context"
-	"os"
-	"os/signal"
-	"syscall"
+import "github.com/tulipgo/tulip/examples/flags/download"
 
-	"golang.org/x/term"
-
-	"github.com/tulipgo/tulip/examples/flags/download"
-)
-
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := download.Main(ctx, command, os.Args[1:], download.Env{
-		Stdout:   os.Stdout,
-		Stderr:   os.Stderr,
-		Terminal: term.IsTerminal(int(os.Stderr.Fd())),
-	})
-	stop()
-	os.Exit(code)
-}
+func main() { command.Exec() }
 
 // command is flags2: the flag image only, saved as downloaded/{CC}.gif.
 var command = download.Command{
