@@ -32,10 +32,10 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"strconv"
 	"syscall"
 
 	"github.com/tulipgo/tulip/examples/charfinder/index"
+	"github.com/tulipgo/tulip/examples/charfinder/internal/hostport"
 )
 
 func main() {
@@ -66,7 +66,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- net.
 		}
 		return 2
 	}
-	host, port, err := hostPort(fs.Args())
+	host, port, err := hostport.Parse(fs.Args(), "2323")
 	if err == nil && (lim.maxLine < 16 || lim.idle <= 0 || lim.writeTimeout <= 0 || lim.maxSessions < 1) {
 		err = errors.New("-max-line must be at least 16, -max-sessions at least 1, timeouts positive")
 	}
@@ -98,23 +98,4 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- net.
 	}
 	logger.Print("Server shut down.")
 	return 0
-}
-
-// hostPort reads the optional host and port arguments.
-func hostPort(args []string) (host, port string, err error) {
-	host, port = "127.0.0.1", "2323"
-	switch len(args) {
-	case 2:
-		port = args[1]
-		fallthrough
-	case 1:
-		host = args[0]
-	case 0:
-	default:
-		return "", "", errors.New("too many arguments")
-	}
-	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return "", "", fmt.Errorf("bad port %q", port)
-	}
-	return host, port, nil
 }

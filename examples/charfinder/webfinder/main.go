@@ -29,11 +29,11 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/tulipgo/tulip/examples/charfinder/index"
+	"github.com/tulipgo/tulip/examples/charfinder/internal/hostport"
 )
 
 func main() {
@@ -87,7 +87,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- net.
 		}
 		return 2
 	}
-	host, port, err := hostPort(fs.Args())
+	host, port, err := hostport.Parse(fs.Args(), "8000")
 	if err == nil && (lim.maxQuery < 1 || lim.maxResults < 1) {
 		err = errors.New("-max-query and -max-results must be positive")
 	}
@@ -128,23 +128,4 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- net.
 	}
 	logger.Print("Server shut down.")
 	return 0
-}
-
-// hostPort reads the optional host and port arguments.
-func hostPort(args []string) (host, port string, err error) {
-	host, port = "127.0.0.1", "8000"
-	switch len(args) {
-	case 2:
-		port = args[1]
-		fallthrough
-	case 1:
-		host = args[0]
-	case 0:
-	default:
-		return "", "", errors.New("too many arguments")
-	}
-	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return "", "", fmt.Errorf("bad port %q", port)
-	}
-	return host, port, nil
 }
