@@ -216,14 +216,17 @@ func TestExecutorMisuse(t *testing.T) {
 
 // The cumulative counters count every way a task ends.
 func TestExecutorCounters(t *testing.T) {
+	synctest.Test(t, testExecutorCounters)
+}
+
+func testExecutorCounters(t *testing.T) {
 	ex := NewExecutor(2)
 	ok := Submit(context.Background(), ex, func(context.Context) (int, error) { return 1, nil })
 	bad := Submit(context.Background(), ex, func(context.Context) (int, error) { return 0, errBoom })
 	boom := Submit(context.Background(), ex, func(context.Context) (int, error) { panic("boom") })
 	stop := Submit(context.Background(), ex, func(ctx context.Context) (int, error) { <-ctx.Done(); return 0, ctx.Err() })
-	for stop.State() == Pending {
-		time.Sleep(time.Millisecond)
-	}
+	synctest.Wait() // stop is running, blocked on its context
+	require.True(t, stop.Running())
 	stop.Cancel()
 	_, _ = GatherSettled(context.Background(), ok, bad, boom, stop)
 	outs, _ := collectMap(Map(context.Background(), ex, sliceSeq([]int{1, 2, 3}), func(_ context.Context, v int) (int, error) {
