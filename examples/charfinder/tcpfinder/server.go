@@ -6,6 +6,7 @@ import (
 	"log"
 	"net"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -40,8 +41,10 @@ type server struct {
 	sessions *semaphore.Semaphore
 	refusals *semaphore.Semaphore // busy lines being sent: a flood of clients costs bounded goroutines
 
+	// closing is set once, by shutdown, with mu held; sessions read it
+	// without the lock (see armRead). live is guarded by mu.
+	closing atomic.Bool
 	mu      sync.Mutex
-	closing bool
 	live    map[*session]struct{}
 	wg      sync.WaitGroup
 }
@@ -124,7 +127,7 @@ func (s *server) refuse(conn net.Conn) {
 func (s *server) track(ss *session) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closing {
+	if s.closing.Load() {
 		return false
 	}
 	s.live[ss] = struct{}{}
@@ -137,34 +140,48 @@ func (s *server) untrack(ss *session) {
 	delete(s.live, ss)
 }
 
-// armRead sets the idle deadline for ss's next read, unless the server is
-// shutting down. shutdown takes the same lock, so a session either sees
-// closing here or has its deadline pulled in by shutdown.
+// armRead sets the idle deadline for ss's next read and reports whether the
+// session may read, which it may not once the server is shutting down.
+//
+// It takes no lock, so that sessions answering queries do not contend for
+// one: it sets the deadline first and then looks at closing, while shutdown
+// sets closing first and then pulls in the deadline of every live session.
+// Whichever deadline is set last, one of the two sees the other: a deadline
+// set after shutdown's is followed by a look that sees closing, and one set
+// before is overwritten by shutdown's, so the read it arms fails at once.
+//
+// Setting a deadline costs a timer update, so armRead moves it only when it
+// would move by more than a thirty-second of the idle time (9 s of the
+// default 5 min): an idle client is cut off up to that much early.
 func (s *server) armRead(ss *session) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closing {
-		return false
+	if by := time.Now().Add(s.lim.idle); by.Sub(ss.readBy) > s.lim.idle/32 {
+		ss.conn.SetReadDeadline(by)
+		ss.readBy = by
 	}
-	ss.conn.SetReadDeadline(time.Now().Add(s.lim.idle))
-	return true
+	return !s.closing.Load()
+}
+
+// armWrite sets the deadline for sending ss's next answer, moving it, as
+// armRead does, only when it would move by more than a thirty-second of the
+// write timeout.
+func (s *server) armWrite(ss *session) {
+	if by := time.Now().Add(s.lim.writeTimeout); by.Sub(ss.writeBy) > s.lim.writeTimeout/32 {
+		ss.conn.SetWriteDeadline(by)
+		ss.writeBy = by
+	}
 }
 
 // shutdown marks the server closing and wakes every session blocked reading.
 func (s *server) shutdown() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.closing = true
+	s.closing.Store(true)
 	for ss := range s.live {
 		ss.conn.SetReadDeadline(time.Now())
 	}
 }
 
-func (s *server) isClosing() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.closing
-}
+func (s *server) isClosing() bool { return s.closing.Load() }
 
 // sayAndClose sends one line, then closes conn as lingerClose does.
 func sayAndClose(conn net.Conn, line string, timeout time.Duration) {

@@ -207,3 +207,59 @@ func TestShutdown(t *testing.T) {
 	_, err := ts.dialErr()
 	require.Error(t, err, "still accepting after shutdown")
 }
+
+// TestPipelined sends many lines at once, as a file piped into a session:
+// every answer comes back, in order, also those before a hang-up line, and a
+// batch bigger than the server's output buffer does not stall it.
+func TestPipelined(t *testing.T) {
+	ts := startServer(t, defaultLimits)
+
+	t.Run("hang-up after answers", func(t *testing.T) {
+		c := ts.dial(t)
+		c.expectPrompt()
+		c.send("rook\r\n\r\nsun\r\ncat face\r\n\x03\r\nrook\r\n")
+		results, _ := c.answer()
+		require.Len(t, results, 14)
+		c.expectPrompt()
+		c.expectPrompt() // the blank line
+		results, _ = c.answer()
+		require.Len(t, results, 17)
+		c.expectPrompt()
+		results, _ = c.answer()
+		require.Len(t, results, 10)
+		c.expectPrompt()
+		require.Empty(t, c.rest()) // the hang-up: nothing after it is answered
+	})
+
+	t.Run("end of input after answers", func(t *testing.T) {
+		c := ts.dial(t)
+		c.expectPrompt()
+		c.send("rook\r\nsun")
+		require.NoError(t, c.conn.CloseWrite())
+		results, _ := c.answer()
+		require.Len(t, results, 14)
+		c.expectPrompt()
+		results, _ = c.answer()
+		require.Len(t, results, 17)
+		require.Empty(t, c.rest())
+	})
+
+	t.Run("more than a buffer", func(t *testing.T) {
+		c := ts.dial(t)
+		c.expectPrompt()
+		const n = 400 // 400 answers of 17 lines: about 300 KB, many times the 32 KiB buffer
+		sent := make(chan error, 1)
+		go func() {
+			_, err := io.WriteString(c.conn, strings.Repeat("sun\r\n", n))
+			sent <- err
+		}()
+		for i := range n {
+			results, _ := c.answer()
+			require.Len(t, results, 17, "answer %d", i)
+			c.expectPrompt()
+		}
+		require.NoError(t, <-sent)
+		results, _ := c.query("rook")
+		require.Len(t, results, 14)
+	})
+}

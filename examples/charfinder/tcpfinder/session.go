@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"net"
@@ -24,6 +25,9 @@ type session struct {
 	srv    *server
 	conn   net.Conn
 	client string // the peer as Python prints it
+
+	// The read and write deadlines last set on conn (see armRead).
+	readBy, writeBy time.Time
 }
 
 // run serves the client until it hangs up, sends a control character, stays
@@ -43,9 +47,15 @@ func (ss *session) run() {
 			ss.conn.Close()
 			return
 		}
-		ss.conn.SetWriteDeadline(time.Now().Add(s.lim.writeTimeout))
+		s.armWrite(ss)
 		bw.WriteString(prompt)
-		if bw.Flush() != nil {
+		// A client may send several lines without waiting for the answers
+		// (a file piped in): while the next line is already buffered, the
+		// answers wait in bw and go out together, a write system call
+		// for many. When the reader has no complete line, everything is
+		// flushed before it blocks, so the only answers still in bw when a
+		// read ends the session are the ones before a hang-up line.
+		if !lineBuffered(br) && bw.Flush() != nil {
 			ss.conn.Close()
 			return
 		}
@@ -75,6 +85,10 @@ func (ss *session) run() {
 		s.log.Printf(" From %s: %s", ss.client, pyRepr(query))
 		switch v {
 		case hangUp:
+			if bw.Flush() != nil {
+				ss.conn.Close()
+				return
+			}
 			lingerClose(ss.conn, s.lim.writeTimeout)
 			return
 		case search:
@@ -90,6 +104,17 @@ func (ss *session) run() {
 			return
 		}
 	}
+}
+
+// lineBuffered reports whether br holds a complete line, so that reading
+// it will not block.
+func lineBuffered(br *bufio.Reader) bool {
+	n := br.Buffered()
+	if n == 0 {
+		return false
+	}
+	b, _ := br.Peek(n)
+	return bytes.IndexByte(b, '\n') >= 0
 }
 
 // bye sends a last line explaining why the session ends (on a line of its
