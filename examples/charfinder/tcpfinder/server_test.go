@@ -263,3 +263,21 @@ func TestPipelined(t *testing.T) {
 		require.Len(t, results, 14)
 	})
 }
+
+// TestWriteTimeoutCountsFromTheQuery has a client wait longer than the write
+// timeout before asking for an answer far bigger than the server's buffers:
+// the time to send it counts from the query, not from the prompt before it.
+func TestWriteTimeoutCountsFromTheQuery(t *testing.T) {
+	t.Parallel()
+	lim := defaultLimits
+	lim.writeTimeout = time.Second // ample for 5 MB over loopback, even on a loaded machine
+	ts := startServer(t, lim)
+	c := ts.dial(t)
+	c.expectPrompt()
+	// A person thinking. Real time must pass (the server's deadlines are the
+	// kernel's, out of synctest's reach); nothing here is timed.
+	time.Sleep(lim.writeTimeout + lim.writeTimeout/4)
+	results, status := c.query("cjk")
+	require.Len(t, results, 98263)
+	require.Equal(t, statusRule+" 98263 found", status)
+}

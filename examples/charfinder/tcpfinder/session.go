@@ -39,6 +39,7 @@ func (ss *session) run() {
 	br := bufio.NewReaderSize(ss.conn, s.lim.maxLine)
 	bw := bufio.NewWriterSize(ss.conn, 32<<10)
 	var buf []byte
+	s.armWrite(ss) // for the first prompt; then each query's answer and the prompt after it
 	for {
 		if !s.armRead(ss) {
 			if bw.Flush() == nil { // the last answer, if any
@@ -47,7 +48,6 @@ func (ss *session) run() {
 			ss.conn.Close()
 			return
 		}
-		s.armWrite(ss)
 		bw.WriteString(prompt)
 		// A client may send several lines without waiting for the answers
 		// (a file piped in): while the next line is already buffered, the
@@ -80,7 +80,10 @@ func (ss *session) run() {
 			ss.conn.Close() // the connection failed
 			return
 		}
-		// A line, or a last line without its newline before EOF.
+		// A line, or a last line without its newline before EOF. Sending
+		// its answer may take up to the write timeout from now, however
+		// long the client took to ask.
+		s.armWrite(ss)
 		query, v := parseLine(line)
 		s.log.Printf(" From %s: %s", ss.client, pyRepr(query))
 		switch v {
