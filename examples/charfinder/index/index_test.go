@@ -60,7 +60,7 @@ func TestSearchFull(t *testing.T) {
 func TestSearchMatchesNames(t *testing.T) {
 	ix := full()
 	for _, q := range []string{"latin small letter a", "hangul syllable ga", "cjk", "ideograph 9fff",
-		"nushu", "with", "1b170", "0041", "41", "AC00"} {
+		"nushu", "with", "1b170", "0041", "41", "AC00", "face", "cjk face", "face compatibility"} {
 		var want []rune
 		for _, c := range allNames() {
 			if hasWords(c.words, q) {

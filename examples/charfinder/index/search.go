@@ -12,21 +12,26 @@ import (
 // list times the number of words (with a binary search into the longer
 // lists), plus the result.
 func (ix *Index) Search(query string) []rune {
-	var lists [][]rune
+	lists := make([]postingList, 0, 4) // on the stack for queries of up to 4 words
 	for w := range Words(query) {
-		l := ix.postings(w)
-		if len(l) == 0 {
+		p := ix.postings(w)
+		if p.len() == 0 {
 			return nil
 		}
-		lists = append(lists, l)
+		lists = append(lists, p)
 	}
 	if len(lists) == 0 {
 		return nil
 	}
-	slices.SortFunc(lists, func(a, b []rune) int { return len(a) - len(b) })
-	out := slices.Clone(lists[0])
-	for _, l := range lists[1:] {
-		out = intersect(out, l)
+	slices.SortFunc(lists, func(a, b postingList) int { return a.len() - b.len() })
+	out := lists[0].insertExtra(slices.Clone(lists[0].runes))
+	for _, p := range lists[1:] {
+		// out ∩ (p.runes ∪ {p.extra}) = (out ∩ p.runes) ∪ (out ∩ {p.extra})
+		_, keep := slices.BinarySearch(out, p.extra)
+		out = intersect(out, p.runes)
+		if p.hasExtra && keep {
+			out = p.insertExtra(out)
+		}
 		if len(out) == 0 {
 			return nil
 		}
@@ -34,20 +39,47 @@ func (ix *Index) Search(query string) []rune {
 	return out
 }
 
-// postings returns the ascending characters whose names contain word. The
-// slice may alias the index: callers must not modify it.
-func (ix *Index) postings(word string) []rune {
-	var l []rune
+// A postingList is the ascending characters whose names contain a word: a
+// slice of the index, which must not be written, and maybe one character
+// more, not in the slice.
+type postingList struct {
+	runes    []rune
+	extra    rune // with hasExtra: the character whose name ends in the word as its own code point
+	hasExtra bool
+}
+
+func (p postingList) len() int {
+	if p.hasExtra {
+		return len(p.runes) + 1
+	}
+	return len(p.runes)
+}
+
+// insertExtra inserts p's extra character, if any, into out, which is
+// ascending and the caller's own.
+func (p postingList) insertExtra(out []rune) []rune {
+	if !p.hasExtra {
+		return out
+	}
+	i, _ := slices.BinarySearch(out, p.extra)
+	return slices.Insert(out, i, p.extra)
+}
+
+// postings returns the characters whose names contain word. A word such as
+// FACE is also the code point of a character whose name Unicode derives
+// from it (CJK COMPATIBILITY IDEOGRAPH-FACE): that one is the list's extra,
+// kept apart so that the index's list is never copied to add it.
+func (ix *Index) postings(word string) postingList {
+	var p postingList
 	if id, ok := ix.words[word]; ok {
-		l = ix.runes[ix.start[id]:ix.start[id+1]]
+		p.runes = ix.runes[ix.start[id]:ix.start[id+1]]
 	}
 	if r, ok := parseSelfHex(word); ok && ix.selfHex.has(int(r)) {
-		i, found := slices.BinarySearch(l, r)
-		if !found {
-			l = slices.Insert(slices.Clip(l), i, r) // copies: never writes into the index
+		if _, found := slices.BinarySearch(p.runes, r); !found {
+			p.extra, p.hasExtra = r, true
 		}
 	}
-	return l
+	return p
 }
 
 // parseSelfHex parses word as a code point in Unicode's notation (upper-case
