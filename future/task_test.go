@@ -239,3 +239,28 @@ func TestTaskCallbacksRunOnTaskGoroutine(t *testing.T) {
 func TestTaskErrorsAreDistinct(t *testing.T) {
 	require.False(t, errors.Is(ErrGoexit, ErrCancelled))
 }
+
+// A Result blocked on a task, with a context that can never end, is
+// durably blocked for testing/synctest (Wait returns), and every waiter gets
+// the outcome once the task returns.
+func TestTaskResultBlocksDurably(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		release := make(chan struct{})
+		f := Go(context.Background(), func(context.Context) (int, error) { <-release; return 42, nil })
+		got := make(chan int, 2)
+		for range 2 {
+			go func() {
+				v, err := f.Result(context.Background())
+				require.NoError(t, err)
+				got <- v
+			}()
+		}
+		synctest.Wait() // the task and both waiters are durably blocked
+		close(release)
+		require.Equal(t, 42, <-got)
+		require.Equal(t, 42, <-got)
+		v, err := f.Result(context.Background())
+		require.NoError(t, err)
+		require.Equal(t, 42, v)
+	})
+}
