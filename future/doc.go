@@ -99,9 +99,11 @@
 //
 // A future is one small allocation; Result on a done future, and Done on
 // one, allocate nothing. A task from Go is one goroutine and one allocation
-// (a few more when its ctx can end: a context.WithCancel). A task queued on
-// an Executor is one allocation and a queue slot, and Map allocates nothing
-// per call. The combinators follow futures through completion callbacks and
-// start no goroutine to wait. The measured numbers, side by side with the
-// other Go libraries, are in the repository's benchmarks/README.md.
+// (a few more when its ctx can end: a context.WithCancel), and a Result
+// blocked on it with a ctx that can never end allocates nothing. A task
+// queued on an Executor is one allocation and a queue slot, and Map
+// allocates nothing per call. The combinators follow futures through
+// completion callbacks and start no goroutine to wait. The measured numbers,
+// side by side with the other Go libraries, are in the repository's
+// benchmarks/README.md.
 package future

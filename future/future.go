@@ -28,14 +28,16 @@ import (
 //
 // A future is one small allocation, with room for one callback inline. The
 // Done channel, and room for more callbacks, are allocated only when someone
-// asks for them (or blocks in Result) while the future is pending. Resolving
-// a future takes one uncontended mutex and no allocation.
+// asks for them (or blocks in Result) while the future is pending; a Result
+// blocked on a task from Go with a context that can never end allocates
+// nothing (it waits in the task). Resolving a future takes one uncontended
+// mutex and no allocation.
 //
 // The zero Future is not usable; create one with New, Go or Submit.
 type Future[T any] struct {
 	mu    sync.Mutex
 	state atomic.Uint32 // a State; written with mu held (or by a compare-and-swap out of Pending), read without it
-	flags atomic.Uint32 // isTask, inQueue
+	flags atomic.Uint32 // isTask, inQueue, idsWrapped
 
 	// Written with mu held, before state becomes final, and never after;
 	// read freely once state is final. (Cancel writes err before its
@@ -50,7 +52,7 @@ type Future[T any] struct {
 	first     any
 	firstID   uint32
 	nextID    uint32          // identifies AfterDone registrations, for their stop functions
-	done      chan struct{}   // made by the first Done (or a blocking Result) while pending; closed when done
+	done      chan struct{}   // made by the first Done (or a blocking Result that does not park) while pending; closed when done
 	ext       *futureExtra[T] // made by the second callback
 	interrupt interrupter     // tasks: cancels the function's context, or withdraws the task
 }
@@ -172,8 +174,12 @@ func (f *Future[T]) Result(ctx context.Context) (T, error) {
 		return f.val, f.err
 	}
 	cancelled := ctx.Done()
-	if cancelled == nil { // ctx can never end: a plain receive beats a select
-		<-f.Done()
+	if cancelled == nil { // ctx can never end: a plain wait beats a select
+		if t, ok := f.interrupt.(*goTask[T]); ok {
+			t.park.Wait() // see goTask
+		} else {
+			<-f.Done()
+		}
 		return f.val, f.err
 	}
 	select {
@@ -341,6 +347,9 @@ func (f *Future[T]) resolve(st State, v T, err error) error {
 func (f *Future[T]) finishLocked(st State, v T, err error) (first callback[T], rest []callback[T]) {
 	f.val, f.err = v, err
 	f.state.Store(uint32(st)) // publishes val and err to lock-free readers
+	if t, ok := f.interrupt.(*goTask[T]); ok {
+		t.park.Done() // see goTask
+	}
 	return f.publishLocked()
 }
 

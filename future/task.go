@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime/debug"
+	"sync"
 )
 
 // Go starts fn in a new goroutine and returns its future: a task, Python's
@@ -31,12 +32,13 @@ import (
 // cancels fn's context and returns true; the outcome then follows fn.
 //
 // Cost: one goroutine and one allocation per task when ctx can never end
-// (the future is the function's context too); a ctx that can end adds a
-// context.WithCancel of it.
+// (the future is the function's context too, and where a Result whose own
+// context can never end waits, allocating nothing); a ctx that can end adds
+// a context.WithCancel of it.
 func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
 	f, tctx, t := newTask(ctx, fn)
 	if t != nil {
-		go t.start() // the goroutine's closure holds t alone: fn is in t
+		go t.start(fn) // fn is in the goroutine's closure, not in t
 	} else {
 		go f.run(tctx, fn)
 	}
@@ -54,25 +56,56 @@ func newTask[T any](ctx context.Context, fn func(context.Context) (T, error)) (f
 		f.flags.Store(isTask)
 		return f, tctx, nil
 	}
-	t = &goTask[T]{ctx: taskContext{parent: ctx}, fn: fn}
+	t = &goTask[T]{ctx: taskContext{parent: ctx}}
 	t.flags.Store(isTask)
-	t.interrupt = &t.ctx
+	t.park.Add(1) // see goTask
+	t.Future.interrupt = t
 	return &t.Future, &t.ctx, t
 }
 
 // goTask is a task started by Go whose function gets a taskContext: the
-// future, the context and the function in one allocation.
+// future, the context and the WaitGroup a blocking Result parks on, in one
+// allocation. It is its future's interrupter: Cancel ends its context.
+//
+// The WaitGroup lets a Result whose context can never end wait without
+// allocating (the Done channel is made only for Done itself and for a Result
+// that must watch its context too) and without the future's mutex. Its
+// count is one from the task's creation (newTask adds it, before anyone else
+// sees the task) until the outcome is published; Results wait on it, any
+// number at once, and one that comes after Done returns at once. Done is
+// called exactly once:
+//
+//   - by finishLocked, with mu held, once the final state is stored, when
+//     the task's goroutine resolves the task (resolve is its alone: a task
+//     refuses SetResult and SetError);
+//   - by the task's goroutine when it finds, starting, that Cancel made the
+//     task Cancelled first (start). Cancel does not call Done itself: a
+//     Result parked on a task cancelled before it started returns when the
+//     task's goroutine has run, which it does at once without calling fn.
+//
+// So Add and Done are both called by goroutines of the testing/synctest
+// bubble of the task's creator (or of none), whoever cancels or waits, as
+// WaitGroup requires. synctest counts a Result parked in that bubble as
+// durably blocked, as it does a receive on a channel made in the bubble; a
+// mutex would not be, and a pooled channel would cross bubbles.
 type goTask[T any] struct {
 	Future[T]
-	ctx taskContext
-	fn  func(context.Context) (T, error)
+	ctx  taskContext
+	park sync.WaitGroup
 }
 
-// start runs the task on its own goroutine.
-func (t *goTask[T]) start() {
-	fn := t.fn
-	t.fn = nil // not needed once started: let it be collected
-	t.run(&t.ctx, fn)
+func (t *goTask[T]) interrupt() { t.ctx.interrupt() }
+
+// start runs the task on its own goroutine: run, for a parent that can
+// never end. Only Cancel ends t's context before fn runs, and only after
+// making t Cancelled: setRunning tells.
+func (t *goTask[T]) start(fn func(context.Context) (T, error)) {
+	defer t.ctx.interrupt() // release the context once fn is over
+	if !t.setRunning() {
+		t.park.Done() // cancelled before it started: Cancel left this to the task (see goTask)
+		return
+	}
+	t.execute(&t.ctx, fn)
 }
 
 // run executes a task's function on the calling goroutine and resolves f with

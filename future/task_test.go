@@ -256,11 +256,35 @@ func TestTaskResultBlocksDurably(t *testing.T) {
 			}()
 		}
 		synctest.Wait() // the task and both waiters are durably blocked
+		require.Nil(t, f.done, "they park in the task: no Done channel was made")
 		close(release)
 		require.Equal(t, 42, <-got)
 		require.Equal(t, 42, <-got)
 		v, err := f.Result(context.Background())
 		require.NoError(t, err)
 		require.Equal(t, 42, v)
+	})
+}
+
+// A Result parked on a task cancelled before it started returns once the
+// task's goroutine has run (without calling fn): Cancel leaves that wake-up
+// to the task's own goroutine, in the task's own synctest bubble.
+func TestTaskCancelBeforeStartWakesParked(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f, _, task := newTask[int](context.Background(), nil)
+		require.NotNil(t, task)
+		got := make(chan error, 1)
+		go func() {
+			_, err := f.Result(context.Background())
+			got <- err
+		}()
+		synctest.Wait() // the waiter is parked
+		require.True(t, f.Cancel())
+		require.Equal(t, Cancelled, f.State())
+		var ran bool
+		go task.start(func(context.Context) (int, error) { ran = true; return 1, nil })
+		require.ErrorIs(t, <-got, ErrCancelled)
+		require.False(t, ran, "fn never runs")
+		require.Error(t, task.ctx.Err(), "its context ended")
 	})
 }
