@@ -173,6 +173,14 @@ func (f *Future[T]) Result(ctx context.Context) (T, error) {
 	if f.State().done() {
 		return f.val, f.err
 	}
+	return f.wait(ctx)
+}
+
+// wait is Result on a future that was pending, kept out of line so that
+// Result's fast path, inlined into its callers, stays a load and a compare.
+//
+//go:noinline
+func (f *Future[T]) wait(ctx context.Context) (T, error) {
 	cancelled := ctx.Done()
 	if cancelled == nil { // ctx can never end: a plain wait beats a select
 		if t, ok := f.interrupt.(*goTask[T]); ok {
