@@ -99,7 +99,7 @@
 //
 // A future is one small allocation; Result on a done future, and Done on
 // one, allocate nothing. A task from Go is one goroutine and one allocation
-// (a few more when its ctx can end: a context.WithCancel), and a Result
+// (its function's context is built in, whatever its ctx), and a Result
 // blocked on it with a ctx that can never end allocates nothing. A task
 // queued on an Executor is one allocation and a queue slot, and Map
 // allocates nothing per call. The combinators follow futures through

@@ -289,7 +289,7 @@ func TestString(t *testing.T) {
 	c.Cancel()
 	require.Equal(t, "<Future cancelled>", c.String())
 
-	task, _, _ := newTask[int](context.Background(), nil)
+	task, _, _ := newTask[int](context.Background())
 	require.Equal(t, "<Task pending>", task.String())
 	task.Cancel()
 	require.Equal(t, "<Task cancelled>", task.String())

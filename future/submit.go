@@ -82,7 +82,7 @@ type execTask[T any] struct {
 // the task is queued, and read only before the task's function runs (when
 // its own taskContext may grow an extra part of its own).
 func (t *execTask[T]) parentStop() func() bool {
-	if e := t.ctx.ext.Load(); e != nil && e != endedBare {
+	if e := t.ctx.ext.Load(); !sentinel(e) {
 		return e.stopParent
 	}
 	return nil

@@ -31,41 +31,30 @@ import (
 // ctx.Err() (Cancelled for context.Canceled). Cancel on a running task
 // cancels fn's context and returns true; the outcome then follows fn.
 //
-// Cost: one goroutine and one allocation per task when ctx can never end
-// (the future is the function's context too, and where a Result whose own
-// context can never end waits, allocating nothing); a ctx that can end adds
-// a context.WithCancel of it.
+// Cost: one goroutine and one allocation per task, whatever ctx: the future
+// is the function's context too, registered on a ctx that can end only when
+// asked for its Done channel or to have contexts derived from it (then about
+// what a context.WithCancel of ctx costs; Sleep on it needs neither), and a
+// Result whose own context can never end waits in it, allocating nothing.
 func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
-	f, tctx, t := newTask(ctx, fn)
-	if t != nil {
-		go t.start(fn) // fn is in the goroutine's closure, not in t
-	} else {
-		go f.run(tctx, fn)
-	}
-	return f
+	_, _, t := newTask[T](ctx)
+	go t.start(fn) // fn is in the goroutine's closure, not in t
+	return &t.Future
 }
 
-// newTask returns a pending task future for fn and the context fn will get;
-// Cancel cancels that context. When ctx can never end, the future is a
-// goTask, returned as t too, holding fn; otherwise t is nil.
-func newTask[T any](ctx context.Context, fn func(context.Context) (T, error)) (f *Future[T], tctx context.Context, t *goTask[T]) {
-	if ctx.Done() != nil {
-		// A plain future: a goTask's taskContext would be 40 bytes unused.
-		tctx, cancel := context.WithCancel(ctx)
-		f := &Future[T]{interrupt: cancelFunc(cancel)}
-		f.flags.Store(isTask)
-		return f, tctx, nil
-	}
-	t = &goTask[T]{ctx: taskContext{parent: ctx}}
+// newTask returns a pending task to run a function on ctx: its future, the
+// context the function will get (Cancel cancels it) and the task itself.
+func newTask[T any](ctx context.Context) (f *Future[T], tctx context.Context, t *goTask[T]) {
+	t = &goTask[T]{ctx: goContext{taskContext: taskContext{parent: ctx}}}
 	t.flags.Store(isTask)
 	t.park.Add(1) // see goTask
 	t.Future.interrupt = t
 	return &t.Future, &t.ctx, t
 }
 
-// goTask is a task started by Go whose function gets a taskContext: the
-// future, the context and the WaitGroup a blocking Result parks on, in one
-// allocation. It is its future's interrupter: Cancel ends its context.
+// goTask is a task started by Go: the future, the function's context and
+// the WaitGroup a blocking Result parks on, in one allocation. It is its
+// future's interrupter: Cancel ends its context (and wakes its Sleep).
 //
 // The WaitGroup lets a Result whose context can never end wait without
 // allocating (the Done channel is made only for Done itself and for a Result
@@ -90,38 +79,28 @@ func newTask[T any](ctx context.Context, fn func(context.Context) (T, error)) (f
 // mutex would not be, and a pooled channel would cross bubbles.
 type goTask[T any] struct {
 	Future[T]
-	ctx  taskContext
+	ctx  goContext
 	park sync.WaitGroup
 }
 
 func (t *goTask[T]) interrupt() { t.ctx.interrupt() }
 
-// start runs the task on its own goroutine: run, for a parent that can
-// never end. Only Cancel ends t's context before fn runs, and only after
-// making t Cancelled: setRunning tells.
+// start runs the task on its own goroutine. Only Cancel ends t's context
+// before fn runs, and only after making t Cancelled: setRunning tells. A
+// parent that ended before the start ends the task with its Err, and fn
+// never runs either.
 func (t *goTask[T]) start(fn func(context.Context) (T, error)) {
 	defer t.ctx.interrupt() // release the context once fn is over
 	if !t.setRunning() {
 		t.park.Done() // cancelled before it started: Cancel left this to the task (see goTask)
 		return
 	}
-	t.execute(&t.ctx, fn)
-}
-
-// run executes a task's function on the calling goroutine and resolves f with
-// its outcome. Go calls it on a new goroutine.
-func (f *Future[T]) run(ctx context.Context, fn func(context.Context) (T, error)) {
-	defer f.interrupt.interrupt() // release the context's resources once fn is over
-	if err := ctx.Err(); err != nil {
-		// Cancelled (or ctx ended) before it started: fn never runs.
+	if err := t.ctx.Err(); err != nil {
 		var zero T
-		f.resolveTask(zero, err)
+		t.resolveTask(zero, err)
 		return
 	}
-	if !f.setRunning() {
-		return // cancelled before it started: fn never runs
-	}
-	f.execute(ctx, fn)
+	t.execute(&t.ctx, fn)
 }
 
 // execute calls fn for a running task and resolves f with the outcome,

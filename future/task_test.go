@@ -31,11 +31,11 @@ func TestGoError(t *testing.T) {
 // Python D.46: a task cancelled before it starts never runs its body.
 // Deterministic: the task is created but its body not yet scheduled.
 func TestTaskCancelBeforeStart(t *testing.T) {
-	f, ctx, _ := newTask[int](context.Background(), nil)
+	f, ctx, task := newTask[int](context.Background())
 	require.True(t, f.Cancel())
 	require.Error(t, ctx.Err(), "its context is cancelled too")
 	var ran bool
-	f.run(ctx, func(context.Context) (int, error) { ran = true; return 1, nil })
+	task.start(func(context.Context) (int, error) { ran = true; return 1, nil })
 	require.False(t, ran, "fn never runs")
 	require.Equal(t, Cancelled, f.State())
 	_, err := f.Result(context.Background())
@@ -45,17 +45,17 @@ func TestTaskCancelBeforeStart(t *testing.T) {
 // A task whose parent context ended before it was scheduled never runs.
 func TestTaskParentDoneBeforeStart(t *testing.T) {
 	parent, cancel := context.WithCancel(context.Background())
-	f, ctx, _ := newTask[int](parent, nil)
+	f, _, task := newTask[int](parent)
 	cancel()
 	var ran bool
-	f.run(ctx, func(context.Context) (int, error) { ran = true; return 1, nil })
+	task.start(func(context.Context) (int, error) { ran = true; return 1, nil })
 	require.False(t, ran)
 	require.True(t, f.Cancelled())
 
 	dl, cancelDL := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 	defer cancelDL()
-	g, gctx, _ := newTask[int](dl, nil)
-	g.run(gctx, func(context.Context) (int, error) { ran = true; return 1, nil })
+	g, _, gtask := newTask[int](dl)
+	gtask.start(func(context.Context) (int, error) { ran = true; return 1, nil })
 	require.False(t, ran)
 	require.Equal(t, Finished, g.State(), "a deadline is an error, not a cancellation")
 	require.ErrorIs(t, g.Err(), context.DeadlineExceeded)
@@ -271,7 +271,7 @@ func TestTaskResultBlocksDurably(t *testing.T) {
 // to the task's own goroutine, in the task's own synctest bubble.
 func TestTaskCancelBeforeStartWakesParked(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		f, _, task := newTask[int](context.Background(), nil)
+		f, _, task := newTask[int](context.Background())
 		require.NotNil(t, task)
 		got := make(chan error, 1)
 		go func() {

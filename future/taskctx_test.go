@@ -43,7 +43,7 @@ func TestTaskContextCancel(t *testing.T) {
 		type key struct{}
 		parent := context.WithValue(context.Background(), key{}, "v")
 		f, ctx := capture(goWith(parent), true)
-		require.IsType(t, &taskContext{}, ctx, "a parent that can never end: the task is its own context")
+		require.IsType(t, &goContext{}, ctx, "the task is its own context")
 		require.NoError(t, ctx.Err())
 		require.Nil(t, context.Cause(ctx))
 		require.Equal(t, "v", ctx.Value(key{}))
@@ -120,14 +120,13 @@ func TestTaskContextDerived(t *testing.T) {
 	})
 }
 
-// A parent that can end keeps the standard WithCancel: ending the parent
-// ends the function's context, with the parent's cause.
+// With a parent that can end, a task from Go is its own context too: ending
+// the parent ends the function's context, with the parent's cause.
 func TestTaskContextCancellableParent(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		parent, cancel := context.WithCancelCause(context.Background())
 		f, ctx := capture(goWith(parent), true)
-		_, own := ctx.(*taskContext)
-		require.False(t, own)
+		require.IsType(t, &goContext{}, ctx)
 		boom := errors.New("shutting down")
 		cancel(boom)
 		<-ctx.Done()
@@ -137,8 +136,8 @@ func TestTaskContextCancellableParent(t *testing.T) {
 	})
 }
 
-// Go follows the same rule: with a parent that can never end the task is its
-// own context, cancelled by Cancel and when the function returns.
+// A task from Go is its own context, whatever the parent: cancelled by
+// Cancel and when the function returns.
 func TestGoTaskContext(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		got := make(chan context.Context, 1)
@@ -148,7 +147,7 @@ func TestGoTaskContext(t *testing.T) {
 			return 0, context.Cause(ctx)
 		})
 		ctx := <-got
-		require.IsType(t, &taskContext{}, ctx)
+		require.IsType(t, &goContext{}, ctx)
 		require.NoError(t, ctx.Err())
 		require.True(t, f.Cancel())
 		_, err := f.Result(context.Background())
@@ -159,8 +158,7 @@ func TestGoTaskContext(t *testing.T) {
 		g := Go(parent, func(ctx context.Context) (context.Context, error) { return ctx, nil })
 		gctx, err := g.Result(context.Background())
 		require.NoError(t, err)
-		_, own := gctx.(*taskContext)
-		require.False(t, own, "a parent that can end: context.WithCancel")
+		require.IsType(t, &goContext{}, gctx, "a parent that can end: the task is its own context too")
 		require.ErrorIs(t, gctx.Err(), context.Canceled, "ended when the function returned")
 	})
 }
