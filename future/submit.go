@@ -67,9 +67,10 @@ func TrySubmit[T any](ctx context.Context, ex *Executor, fn func(context.Context
 // holds the parent, and its extra part the stop function of the
 // context.AfterFunc that takes the task off the queue when the parent ends
 // (parentStop); the function gets a context.WithCancel of the parent of its
-// own when it starts (see taskContext for why a taskContext cannot stand in
-// for it then). Keeping the stop function out of the struct keeps a task
-// for a Future[int] in a 144-byte allocation.
+// own when it starts. (A taskContext serves a parent that can end too, as
+// for Go; here its extra part is taken by the queue's registration.)
+// Keeping the stop function out of the struct keeps a task for a
+// Future[int] in a 144-byte allocation.
 type execTask[T any] struct {
 	Future[T]
 	fn  func(context.Context) (T, error)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -202,5 +204,65 @@ func TestTaskContextLikeWithCancel(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Ending a task context by itself races the end of its parent (with a
+// cause), Done, AfterFunc and readers of Err and Cause: the end is decided
+// once, every reader sees the same Cause (the task's Canceled or the
+// parent's cause), a WithCancel derived before sees it too, Done is closed
+// and the AfterFunc runs exactly once.
+func TestTaskContextEndRacesParent(t *testing.T) {
+	boom := errors.New("boom")
+	rounds := 300
+	if stress() {
+		rounds = 10_000
+	}
+	for round := range rounds {
+		// In a bubble, a lost wake-up fails the test as a deadlock.
+		synctest.Test(t, func(t *testing.T) {
+			// Either end may come first, with readers between them.
+			yield := func(n int) {
+				for range n {
+					runtime.Gosched()
+				}
+			}
+			parent, cancel := context.WithCancelCause(context.Background())
+			c := &goContext{taskContext: taskContext{parent: parent}}
+			child, cancelChild := context.WithCancel(c)
+			defer cancelChild()
+			var ran atomic.Int32
+			start := make(chan struct{})
+			var wg sync.WaitGroup
+			run := func(f func()) {
+				wg.Add(1)
+				go func() { defer wg.Done(); <-start; f() }()
+			}
+			causes := make(chan error, 3)
+			run(func() { yield(round % 7); c.interrupt() })
+			run(func() { yield(round % 5); cancel(boom) })
+			run(func() { <-c.Done() })
+			run(func() { context.AfterFunc(c, func() { ran.Add(1) }) })
+			for range cap(causes) {
+				run(func() {
+					for c.Err() == nil {
+						runtime.Gosched()
+					}
+					causes <- context.Cause(c)
+				})
+			}
+			close(start)
+			wg.Wait()
+			synctest.Wait()
+			final := context.Cause(c)
+			require.ErrorIs(t, c.Err(), context.Canceled)
+			require.True(t, final == context.Canceled || final == boom, "cause %v", final)
+			for range cap(causes) {
+				require.Equal(t, final, <-causes)
+			}
+			<-child.Done()
+			require.Equal(t, final, context.Cause(child))
+			require.EqualValues(t, 1, ran.Load())
+		})
 	}
 }
