@@ -94,11 +94,6 @@ type interrupter interface{ interrupt() }
 // reports whether it did.
 type queuedInterrupter interface{ withdrawQueued() bool }
 
-// cancelFunc makes a context.CancelFunc an interrupter.
-type cancelFunc context.CancelFunc
-
-func (c cancelFunc) interrupt() { c() }
-
 // New returns a pending future, to be resolved by its producer with SetResult
 // or SetError. It is Python's Future() constructor, the promise side of the
 // future.

@@ -25,11 +25,10 @@ import (
 // executor shuts down (ErrShutdown). TrySubmit never blocks.
 //
 // Cost: one allocation per task, holding its future, its function and its
-// context, when ctx can never end (context.Background, or a
-// context.WithoutCancel); with a ctx that can end, a few more for the
-// registration on ctx and, once the task runs, its own context.WithCancel.
-// Those registrations take ctx's lock, so many submitters sharing one
-// long-lived cancellable ctx (a server's) contend on it.
+// context; with a ctx that can end, a few more for the registration on ctx
+// while the task is queued. That registration takes ctx's lock, so many
+// submitters sharing one long-lived cancellable ctx (a server's) contend on
+// it.
 func Submit[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
 	t := newExecTask(ctx, ex, fn)
 	if err := ex.admit(ctx, true); err != nil {
@@ -61,16 +60,15 @@ func TrySubmit[T any](ctx context.Context, ex *Executor, fn func(context.Context
 // function and its context, so that a queued task is a single allocation
 // besides its queue slot.
 //
-// Its context: when the parent (Submit's ctx) can never end, the task is
-// its own context (ctx, a taskContext) and its own interrupter, and
-// starting it is one compare-and-swap. When the parent can end, ctx only
-// holds the parent, and its extra part the stop function of the
-// context.AfterFunc that takes the task off the queue when the parent ends
-// (parentStop); the function gets a context.WithCancel of the parent of its
-// own when it starts. (A taskContext serves a parent that can end too, as
-// for Go; here its extra part is taken by the queue's registration.)
-// Keeping the stop function out of the struct keeps a task for a
-// Future[int] in a 144-byte allocation.
+// Its context: the task is its own context (ctx, a taskContext) and its
+// own interrupter, and starting it is one compare-and-swap. While it is
+// queued under a parent that can end, ctx's extra part holds the stop
+// function of the context.AfterFunc that takes the task off the queue when
+// the parent ends (parentStop); the worker that takes the task stops that
+// registration and clears the extra part before the function runs, so that
+// ctx is then the function's, as it is from the start under a parent that
+// can never end. Keeping the stop function out of the struct keeps a task
+// for a Future[int] in a 144-byte allocation.
 type execTask[T any] struct {
 	Future[T]
 	fn  func(context.Context) (T, error)
@@ -80,8 +78,9 @@ type execTask[T any] struct {
 
 // parentStop returns the stop function of the task's registration on a
 // parent that can end, or nil if the parent can never end. It is set before
-// the task is queued, and read only before the task's function runs (when
-// its own taskContext may grow an extra part of its own).
+// the task is queued, and read only while the task is queued or being taken
+// (run clears it before the function runs, whose context may then grow an
+// extra part of its own).
 func (t *execTask[T]) parentStop() func() bool {
 	if e := t.ctx.ext.Load(); !sentinel(e) {
 		return e.stopParent
@@ -142,9 +141,7 @@ func (t *execTask[T]) parentEnded() {
 // interrupt is what Cancel calls. On a queued task (Cancel has just made it
 // Cancelled) it withdraws the task: the task leaves the queue's count at
 // once, and its slot is skipped when a worker reaches it. On a running task
-// that is its own context, it ends that context. (A running task with a
-// parent that can end has a context.CancelFunc as its interrupter instead,
-// installed by startTask.)
+// (or one being taken) it ends the task's context.
 func (t *execTask[T]) interrupt() {
 	if t.withdrawQueued() {
 		return
@@ -208,34 +205,21 @@ func (t *execTask[T]) run(tl *tally) {
 	fn := t.fn
 	t.fn = nil                                  // not needed once started: let it be collected
 	defer func() { tl.add(t.State(), t.err) }() // deferred, like the context's end: fn may call Goexit
-	stop := t.parentStop()
-	if stop == nil {
-		// The task is its own context, and its own interrupter already:
-		// starting it is one compare-and-swap.
-		defer t.ctx.interrupt() // the function's context ends when it returns
-		if t.setRunning() {
-			t.execute(&t.ctx, fn)
-		}
-		return
+	if stop := t.parentStop(); stop != nil {
+		// The registration that takes the task off the queue when the
+		// parent ends is over: the task's context becomes its function's,
+		// as when the parent can never end (a taskContext follows a parent
+		// that can end itself). An end of the holder that this drops was
+		// Cancel's, which made the task Cancelled first: setRunning fails.
+		stop()
+		t.ctx.ext.Store(nil)
 	}
-	stop()
-	ctx, cancel := context.WithCancel(t.ctx.parent)
-	defer cancel() // the function's context ends when it returns
-	if err := ctx.Err(); err != nil {
+	// The task is its own context, and its own interrupter already:
+	// starting it is one compare-and-swap.
+	defer t.ctx.interrupt() // the function's context ends when it returns
+	if err := t.ctx.Err(); err != nil {
 		t.resolveTask(*new(T), err) // the parent ended as the task was taken
-	} else if t.startTask(cancelFunc(cancel)) {
-		t.execute(ctx, fn)
+	} else if t.setRunning() {
+		t.execute(&t.ctx, fn)
 	}
-}
-
-// startTask moves a queued task to Running, installing cancel as what Cancel
-// calls from now on. It reports false if the task was cancelled first.
-func (f *Future[T]) startTask(cancel interrupter) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if !f.setRunning() {
-		return false
-	}
-	f.interrupt = cancel
-	return true
 }

@@ -43,3 +43,27 @@ func BenchmarkGoSleep10k(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/task")
 }
+
+// Submit + Result of 10,000 tasks on 8 workers under a parent that can end:
+// each task registers on the parent while queued, and its function's
+// context is the task itself.
+func BenchmarkSubmitResult10kCancellableParent(b *testing.B) {
+	b.ReportAllocs()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const n = 10_000
+	fs := make([]*Future[int], n)
+	for b.Loop() {
+		ex := NewExecutor(8)
+		for i := range fs {
+			fs[i] = Submit(ctx, ex, func(ctx context.Context) (int, error) { return i, ctx.Err() })
+		}
+		for _, f := range fs {
+			if _, err := f.Result(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+		_ = ex.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/task")
+}

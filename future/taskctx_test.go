@@ -194,3 +194,32 @@ func TestTaskContextEndRaces(t *testing.T) {
 		})
 	}
 }
+
+// An executor's task under a parent that can end is its own context once it
+// runs, as a task from Go is: the queue's registration on the parent is
+// gone, Cancel ends it with Canceled, and the parent's end with the
+// parent's cause.
+func TestSubmitTaskContextCancellableParent(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ex := NewExecutor(2)
+		defer ex.Close()
+		boom := errors.New("boom")
+		parent, cancel := context.WithCancelCause(context.Background())
+		submit := func(fn func(context.Context) (int, error)) *Future[int] { return Submit(parent, ex, fn) }
+
+		f, ctx := capture(submit, true)
+		require.IsType(t, &taskContext{}, ctx)
+		require.NotNil(t, ctx.(*taskContext).ext.Load().done,
+			"the function's Done made the extra part: the queue's holder of its registration is gone")
+		require.True(t, f.Cancel())
+		_, err := f.Result(context.Background())
+		require.ErrorIs(t, err, ErrCancelled)
+		require.ErrorIs(t, context.Cause(ctx), context.Canceled)
+
+		g, gctx := capture(submit, true)
+		cancel(boom)
+		_, err = g.Result(context.Background())
+		require.ErrorIs(t, err, ErrCancelled)
+		require.ErrorIs(t, context.Cause(gctx), boom)
+	})
+}
