@@ -71,6 +71,11 @@ func Sleep(ctx context.Context, d time.Duration) error {
 // goes unnoticed. The end of the parent needs no wake-up: Sleep waits on the
 // parent's Done too. A reset that reaches a timer whose Sleep has returned
 // fires into a channel nobody reads, harmlessly.
+//
+// In a testing/synctest bubble, such a Sleep is durably blocked (fake time
+// advances) when the parent's Done channel belongs to the bubble, as it
+// does for a parent made in it; a parent made outside the bubble is waited
+// on too, and then, as with any channel from outside, it is not.
 type goContext struct {
 	taskContext
 	sleeper atomic.Pointer[time.Timer]
