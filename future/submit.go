@@ -129,8 +129,8 @@ func (t *execTask[T]) stop() {
 }
 
 // parentEnded runs when the parent context ends: a task still queued leaves
-// the queue and ends with the parent's error. A running task has its own
-// context.WithCancel of the parent, which ends with it.
+// the queue and ends with the parent's error. A running task's context
+// follows the parent itself.
 func (t *execTask[T]) parentEnded() {
 	if t.withdraw() {
 		t.resolveTask(*new(T), t.ctx.parent.Err())

@@ -8,9 +8,8 @@ import (
 	"time"
 )
 
-// taskContext is the context a task's function gets from Go, and from an
-// executor when the parent context can never end (its Done is nil): built
-// into the task, it ends when the task is cancelled, when its function
+// taskContext is the context a task's function gets, from Go or an
+// executor: built into the task, it ends when the task is cancelled, when its function
 // returns, or when the parent ends, as a context.WithCancel of the parent
 // with a deferred cancel would.
 //
@@ -80,11 +79,11 @@ type ctxExtra struct {
 	// made, so that Done and the AfterFuncs follow the parent's end, and
 	// unregisters when it ends by itself.
 	//
-	// An executor's task whose parent can end uses its taskContext only to
-	// hold the parent (its function gets a context.WithCancel of its own),
-	// and the extra part to hold the stop function of its registration on
-	// the parent (see execTask). done is then nil: the context is never
-	// handed out, and stopParent is the executor's.
+	// An executor's task whose parent can end uses the extra part, while
+	// queued, to hold the stop function of the queue's registration on the
+	// parent (see execTask). done is then nil, and stopParent is the
+	// executor's; the worker that takes the task clears that extra part
+	// before the context is handed to the function.
 	stopParent func() bool
 }
 
