@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tulipgo/tulip/future"
 )
@@ -21,80 +22,112 @@ type awaitable interface {
 //
 // Each future followed has an entry, and the entry is the future's Watcher:
 // entries live in chunks that never move, so a pointer to one registers with
-// Future.Watch without allocating a closure. The life of an entry:
+// Future.Watch without allocating a closure. The life of an entry (its
+// state, an atomic):
 //
-//	pending  --FutureDone, or sweep-->  queued  --next-->  yielded (freed)
+//	free --add--> pending --FutureDone, or sweep--> queued --the loop yields it--> (a Feed) free
+//	          \---------(done already)-----------/
 //
 // add makes the entry (queued at once if the future is already done, with no
-// registration), index maps the future to it (for de-duplication), ready
-// holds the queued ones in completion order, and next yields one. A Feed
-// then forgets the future (index) and puts the entry on the free list for a
-// later add, so that a Feed that runs for days holds only what is pending;
-// Of, whose set is fixed, keeps them until the end, which is cheaper. All of
-// it is guarded by mu.
+// registration) and index records the future, for de-duplication. Whoever
+// moves an entry from pending to queued (a compare-and-swap: FutureDone, or
+// sweep, which races with it) pushes it on completed; add pushes those done
+// already, in argument order, before it registers any of the others. The
+// loop takes the whole of completed at once, into batch, oldest first, and
+// yields from there. A Feed then forgets the future (index) and frees the
+// entry (state free, gen+1, on the free list) for a later add, so that a Feed
+// that runs for days holds only what is pending; Of, whose set is fixed,
+// keeps them until the end, which is cheaper, and its loop yields without a
+// lock.
 //
-// The consumer drains ready and sleeps on signal (capacity 1) only when
-// ready is empty, after next has set waiting; FutureDone pokes signal only
-// if waiting is set (and clears it), both under mu, so that a busy consumer
-// costs the completions no channel operation and a sleeping one is always
-// woken. add, Close and a released hold poke regardless. A stale signal
-// merely costs one extra look.
+// A yielded entry is reused only if no FutureDone can still come for it: one
+// queued by FutureDone (its registration is spent) or by add (none was
+// made). One queued by sweep may still get its FutureDone, late, so it is
+// never reused: its late FutureDone finds it not pending, whatever it has
+// become.
 //
-// Iteration is over when nothing is pending or queued and nothing more can
-// be added: for Of, from the start; for a Feed, once it is closed or no
-// producer holds it (see Feed.Hold). Once over, by that or by a break, a
-// panic or the end of ctx, ended is set, every registration still in place
-// is removed (Unwatch), and add refuses futures.
+// completed is a lock-free stack, newest first: pushed by compare-and-swap,
+// taken whole by the loop alone (a swap to nil), never popped one by one, so
+// it has no ABA problem. The loop sleeps on signal (capacity 1) only after it
+// has set waiting and then found completed empty; FutureDone pushes first and
+// pokes signal only if it then finds waiting set (and clears it). Both are
+// sequentially consistent atomics, so one of the two sees the other: a busy
+// loop costs the completions no channel operation, and a sleeping one is
+// always woken. add wakes the loop the same way after pushing; Close and a
+// released hold poke regardless. A stale signal merely costs one extra look.
+//
+// Iteration is over when nothing is pending or queued (yielded == total) and
+// nothing more can be added: for Of, from the start; for a Feed, once it is
+// closed or no producer holds it (see Feed.Hold). Once over, by that or by a
+// break, a panic or the end of ctx, ended is set, every registration still
+// in place is removed (Unwatch), and add refuses futures.
+//
+// Locking: mu guards the fields below it and an entry's f, id and gen.
+// FutureDone takes no lock, so a Watch may call it at once under mu; even
+// so, a Feed.Add registers outside mu, so that a producer slow in Watch
+// (preempted, or one of OfAny's Awaitables, which may be anyone's) never
+// holds up the loop: only the tracker's first add, which nothing else can
+// reach yet, registers under mu. Unwatch is called outside mu.
 type tracker[F awaitable] struct {
-	mu      sync.Mutex
-	index   map[F]*entry[F] // followed (a Feed: pending or queued; Of: all)
-	ready   []*entry[F]     // queued, in completion order
-	head    int             // ready[:head] has been yielded
-	chunks  [][]entry[F]    // every entry ever made, in chunks that never move
-	free    []*entry[F]     // yielded entries, for reuse
-	total   int             // futures added, duplicates apart
-	pending int             // followed and not yet yielded
-	forget  bool            // a Feed: forget what is yielded, reuse its entry
-	open    bool            // more futures may be added (a Feed before Close)
-	holds   int             // Feed.Hold registrations not yet released
-	waiting bool            // the consumer found ready empty and may sleep on signal
-	running bool            // a loop is ranging over the tracker
-	ended   bool            // iteration is over: add refuses, registrations are removed
-	signal  chan struct{}
+	completed atomic.Pointer[entry[F]] // queued and not yet taken by the loop, newest first
+	waiting   atomic.Bool              // the loop found completed empty and may sleep on signal
+	signal    chan struct{}
+
+	// Owned by the loop (the goroutine in run), which alone touches them.
+	batch *entry[F] // taken from completed, oldest first: the next ones to yield
+
+	mu     sync.Mutex
+	index  map[F]struct{} // followed (a Feed: pending or queued; Of: all)
+	chunks [][]entry[F]   // every entry ever made, in chunks that never move
+	free   []*entry[F]    // yielded entries, for reuse
+	total  int            // futures added, duplicates apart
+	// yielded counts the futures yielded; total-yielded are pending or
+	// queued. Written by the loop only: with mu held in a Feed (whose
+	// Pending reads it); without in Of, where nothing but the loop reads it.
+	yielded int
+	forget  bool // a Feed: forget what is yielded, reuse its entry
+	open    bool // more futures may be added (a Feed before Close)
+	holds   int  // Feed.Hold registrations not yet released
+	running bool // a loop is ranging over the tracker
+	ended   bool // iteration is over: add refuses, registrations are removed
 }
 
 // entry is the tracker's record of one future, and the future's Watcher.
 type entry[F awaitable] struct {
 	t     *tracker[F]
-	f     F
-	id    uint32 // the Watch registration, 0 if none (yet)
-	gen   uint32 // incremented each time the entry is freed: add's second look tells a reused entry
-	state uint8
-	swept bool // queued by sweep: its registration may still fire, so it is never reused
+	next  *entry[F]     // the link in completed, then in the loop's batch
+	f     F             // mu; read by the loop once the entry is queued
+	state atomic.Uint32 // entryFree, entryPending or entryQueued
+	id    uint32        // mu: the Watch registration, 0 if none (yet)
+	gen   uint32        // mu: incremented each time the entry is freed, so that add's second look tells a reused entry
+	swept bool          // mu: queued by sweep; its registration may still fire, so it is never reused
 }
 
 const (
 	entryFree    = iota // not in use
 	entryPending        // followed, not done as far as the tracker knows
-	entryQueued         // in ready
+	entryQueued         // pushed on completed (and later yielded, until freed)
 )
 
 // FutureDone implements future.Watcher: it queues the entry's future, unless
 // it is queued already (by sweep) or the entry no longer follows it.
 func (e *entry[F]) FutureDone() {
-	t := e.t
-	t.mu.Lock()
-	if e.state != entryPending {
-		t.mu.Unlock()
+	if !e.state.CompareAndSwap(entryPending, entryQueued) {
 		return
 	}
-	e.state = entryQueued
-	t.ready = append(t.ready, e)
-	wake := t.waiting
-	t.waiting = false
-	t.mu.Unlock()
-	if wake {
-		t.poke()
+	t := e.t
+	t.push(e)
+	t.wake()
+}
+
+// push puts a newly queued entry on completed.
+func (t *tracker[F]) push(e *entry[F]) {
+	for {
+		head := t.completed.Load()
+		e.next = head
+		if t.completed.CompareAndSwap(head, e) {
+			return
+		}
 	}
 }
 
@@ -102,7 +135,7 @@ func (e *entry[F]) FutureDone() {
 // the end) or for a Feed (open, and forgetting each future once yielded).
 func newTracker[F awaitable](feed bool, sizeHint int) *tracker[F] {
 	return &tracker[F]{
-		index:  make(map[F]*entry[F], sizeHint),
+		index:  make(map[F]struct{}, sizeHint),
 		chunks: [][]entry[F]{make([]entry[F], 0, max(sizeHint, 16))},
 		open:   feed,
 		forget: feed,
@@ -154,71 +187,96 @@ func checkFutures[F awaitable](where string, fs []F) {
 
 // add starts following the futures not already followed. Those already done
 // are queued at once, in argument order, ahead of any that completes later.
-// It returns ErrClosed, adding nothing, if iteration is over or (with
-// mustBeOpen) the tracker is closed.
-func (t *tracker[F]) add(fs []F, mustBeOpen bool) error {
-	var (
-		pending []*entry[F]
-		gens    []uint32
-		futs    []F
-	)
+//
+// later is for Feed.Add: it requires the tracker open (else ErrClosed) and
+// may run at any time, beside the loop and other adds. Without it, fs are
+// the futures the tracker starts with (Of, OfAny, NewFeed), added before
+// anything else can reach the tracker. It returns ErrClosed, adding nothing,
+// if iteration is over.
+func (t *tracker[F]) add(fs []F, later bool) error {
+	var toWatch []watch[F]
 	t.mu.Lock()
 	if t.ended {
 		t.mu.Unlock()
 		return fmt.Errorf("%w: its iteration is over", ErrClosed)
 	}
-	if mustBeOpen && !t.open {
+	if later && !t.open {
 		t.mu.Unlock()
 		return ErrClosed
 	}
-	for _, f := range fs {
-		if _, dup := t.index[f]; dup {
+	for i, f := range fs {
+		n := len(t.index)
+		t.index[f] = struct{}{}
+		if len(t.index) == n { // already followed
 			continue
 		}
 		t.total++
-		t.pending++
 		e := t.newEntryLocked()
 		e.f = f
-		t.index[f] = e
 		if f.IsDone() {
-			e.state = entryQueued
-			t.ready = append(t.ready, e)
-		} else {
-			e.state = entryPending
-			pending = append(pending, e)
-			gens = append(gens, e.gen)
-			futs = append(futs, f)
+			e.state.Store(entryQueued)
+			t.push(e)
+			continue
+		}
+		e.state.Store(entryPending)
+		if later {
+			if toWatch == nil {
+				toWatch = make([]watch[F], 0, len(fs)-i)
+			}
+			toWatch = append(toWatch, watch[F]{e: e, f: f, gen: e.gen})
 		}
 	}
-	t.mu.Unlock()
-	t.poke()
-	if len(pending) == 0 {
+	if !later {
+		// The tracker's first futures: nothing else can take mu, so they
+		// are registered under it, straight from the entries (all of them
+		// this add's, none registered yet), each id stored as it comes.
+		for _, c := range t.chunks {
+			for i := range c {
+				if e := &c[i]; e.state.Load() == entryPending && e.id == 0 {
+					e.id = e.f.Watch(e)
+				}
+			}
+		}
+		t.mu.Unlock()
 		return nil
 	}
-	// Registered outside mu: a future that completes meanwhile calls
-	// FutureDone at once, and FutureDone takes mu.
-	// Once registered, an entry may complete, be yielded, freed and reused
-	// for another future before the second lock: futs and gens, not the
-	// entry, say what was registered.
-	ids := make([]uint32, len(pending))
-	for i, e := range pending {
-		ids[i] = futs[i].Watch(e)
+	t.mu.Unlock()
+	t.wake()
+	if len(toWatch) == 0 {
+		return nil
+	}
+	// Registered outside mu (see the tracker). Once registered, an entry
+	// may complete, be yielded, freed and reused for another future
+	// before the second lock: toWatch, not the entry, says what was
+	// registered, and the generation tells a reused entry.
+	for i := range toWatch {
+		w := &toWatch[i]
+		w.id = w.f.Watch(w.e)
 	}
 	t.mu.Lock()
 	if t.ended { // iteration ended while we registered
 		t.mu.Unlock()
-		for i := range pending {
-			futs[i].Unwatch(ids[i])
+		for _, w := range toWatch {
+			w.f.Unwatch(w.id)
 		}
 		return nil
 	}
-	for i, e := range pending {
-		if e.gen == gens[i] && e.state == entryPending {
-			e.id = ids[i]
+	for _, w := range toWatch {
+		if w.e.gen == w.gen { // still ours (pending, or queued and not yet freed)
+			w.e.id = w.id
 		}
 	}
 	t.mu.Unlock()
 	return nil
+}
+
+// watch is one registration that add makes outside mu: on which future,
+// for which entry, at which generation of it, and its id once made.
+type watch[F awaitable] struct {
+	e   *entry[F]
+	f   F
+	gen uint32
+	id  uint32
 }
 
 func (t *tracker[F]) poke() {
@@ -228,40 +286,71 @@ func (t *tracker[F]) poke() {
 	}
 }
 
-// next returns the next completed future, if one is queued, and forgets it.
-// Otherwise it reports whether iteration is over: nothing left to yield and
-// nothing more can be added.
-func (t *tracker[F]) next() (f F, ok, over bool) {
+// wake pokes signal if the loop may be sleeping on it, having found
+// completed empty: call it after pushing (see the tracker).
+func (t *tracker[F]) wake() {
+	if t.waiting.Load() && t.waiting.Swap(false) {
+		t.poke()
+	}
+}
+
+// take moves completed to batch, oldest first, and reports whether there
+// was anything to take. The loop's only.
+func (t *tracker[F]) take() bool {
+	if t.completed.Load() == nil {
+		return false
+	}
+	var oldest *entry[F]
+	for e := t.completed.Swap(nil); e != nil; {
+		newer := e.next
+		e.next = oldest
+		oldest, e = e, newer
+	}
+	t.batch = oldest
+	return true
+}
+
+// next returns the next completed future, if one is queued, and (a Feed)
+// forgets it. The loop's only.
+func (t *tracker[F]) next() (f F, ok bool) {
+	if t.batch == nil && !t.take() {
+		return f, false
+	}
+	e := t.batch
+	t.batch = e.next
+	if !t.forget { // Of: nothing to forget, and nobody else reads yielded
+		t.yielded++
+		return e.f, true
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.head < len(t.ready) {
-		e := t.ready[t.head]
-		t.ready[t.head] = nil
-		t.head++
-		if t.head == len(t.ready) { // reuse the queue's storage
-			t.ready, t.head = t.ready[:0], 0
-		}
-		f = e.f
-		t.pending--
-		if t.forget {
-			delete(t.index, f)
-			// Field by field, never e.t: a late FutureDone (after sweep)
-			// reads e.t without mu.
-			var zero F
-			e.f, e.id, e.gen = zero, 0, e.gen+1 // let the consumer's future be collected
-			if !e.swept {
-				e.state = entryFree
-				t.free = append(t.free, e)
-			} // else: never reused; its late FutureDone finds it not pending
-		}
-		return f, true, false
+	f = e.f
+	t.yielded++
+	delete(t.index, f)
+	// Field by field, never e.t: a late FutureDone (after sweep) reads e.t
+	// without mu.
+	var zero F
+	e.f, e.id, e.gen = zero, 0, e.gen+1 // let the consumer's future be collected
+	if !e.swept {
+		e.state.Store(entryFree)
+		t.free = append(t.free, e)
+	} // else: never reused; its late FutureDone finds it not pending
+	return f, true
+}
+
+// over reports whether iteration is over: nothing left to yield and nothing
+// more can be added. The loop's only, once it has found nothing to yield.
+func (t *tracker[F]) over() bool {
+	if !t.forget { // Of: its set was fixed before the loop started
+		return t.yielded == t.total
 	}
-	t.waiting = true
-	over = t.pending == 0 && (!t.open || t.holds == 0)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	over := t.yielded == t.total && (!t.open || t.holds == 0)
 	if over {
 		t.ended = true // decided under mu: an Add from now on is refused, not dropped
 	}
-	return f, false, over
+	return over
 }
 
 // sweep queues the futures that are done but whose FutureDone has not queued
@@ -271,10 +360,13 @@ func (t *tracker[F]) next() (f F, ok, over bool) {
 func (t *tracker[F]) sweep() {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for _, e := range t.index {
-		if e.state == entryPending && e.f.IsDone() {
-			e.state, e.swept = entryQueued, true
-			t.ready = append(t.ready, e)
+	for _, c := range t.chunks {
+		for i := range c {
+			e := &c[i]
+			if e.state.Load() == entryPending && e.f.IsDone() && e.state.CompareAndSwap(entryPending, entryQueued) {
+				e.swept = true
+				t.push(e)
+			}
 		}
 	}
 }
@@ -283,22 +375,28 @@ func (t *tracker[F]) sweep() {
 func (t *tracker[F]) unfinished() (n, total int) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.pending, t.total
+	return t.total - t.yielded, t.total
 }
 
 // end marks iteration over and removes every registration still in place.
 func (t *tracker[F]) end() {
 	t.mu.Lock()
 	t.ended, t.open, t.running = true, false, false
-	var watched []*entry[F]
-	for _, e := range t.index {
-		if e.state == entryPending && e.id != 0 {
-			watched = append(watched, e)
+	if t.yielded == t.total { // all done: none is left in place
+		t.mu.Unlock()
+		return
+	}
+	var watched []watch[F]
+	for _, c := range t.chunks {
+		for i := range c {
+			if e := &c[i]; e.state.Load() == entryPending && e.id != 0 {
+				watched = append(watched, watch[F]{f: e.f, id: e.id})
+			}
 		}
 	}
 	t.mu.Unlock()
-	for _, e := range watched {
-		e.f.Unwatch(e.id) // e stays as it is: nothing reuses it after the end
+	for _, w := range watched {
+		w.f.Unwatch(w.id)
 	}
 }
 
@@ -315,28 +413,32 @@ func (t *tracker[F]) run(ctx context.Context, where string, yield func(F, error)
 	t.mu.Unlock()
 	defer t.end()
 	for {
-		f, ok, over := t.next()
-		if ok {
+		if f, ok := t.next(); ok {
 			if !yield(f, nil) {
 				return
 			}
 			continue
 		}
-		if over {
+		t.waiting.Store(true) // before the last look at completed: see the tracker
+		if t.completed.Load() != nil {
+			t.waiting.Store(false)
+			continue
+		}
+		if t.over() {
 			return
 		}
 		if ctx.Err() != nil {
 			// Everything done by now first: queued ones, and any whose
 			// callback is still on its way.
 			t.sweep()
-			for f, ok, _ := t.next(); ok; f, ok, _ = t.next() {
+			for f, ok := t.next(); ok; f, ok = t.next() {
 				if !yield(f, nil) {
 					return
 				}
 			}
 			t.mu.Lock()
 			t.ended = true // over: an Add while the body handles the error is refused
-			n, total := t.pending, t.total
+			n, total := t.total-t.yielded, t.total
 			complete := n == 0 && (!t.open || t.holds == 0)
 			t.mu.Unlock()
 			if complete { // everything was done by then, and has been yielded
