@@ -29,7 +29,9 @@ type awaitable interface {
 //	          \---------(done already)-----------/
 //
 // add makes the entry (queued at once if the future is already done, with no
-// registration) and index records the future, for de-duplication. Whoever
+// registration). A Feed's index records the future, for de-duplication; Of,
+// whose set is fixed, has none: its add looks for duplicates once, in its
+// arguments (see duplicates). Whoever
 // moves an entry from pending to queued (a compare-and-swap: FutureDone, or
 // sweep, which races with it) pushes it on completed; add pushes those done
 // already, in argument order, before it registers any of the others. The
@@ -77,7 +79,7 @@ type tracker[F awaitable] struct {
 	batch *entry[F] // taken from completed, oldest first: the next ones to yield
 
 	mu     sync.Mutex
-	index  map[F]struct{} // followed (a Feed: pending or queued; Of: all)
+	index  map[F]struct{} // a Feed: the futures followed (pending or queued); Of: nil
 	chunks [][]entry[F]   // every entry ever made, in chunks that never move
 	free   []*entry[F]    // yielded entries, for reuse
 	total  int            // futures added, duplicates apart
@@ -104,9 +106,9 @@ type entry[F awaitable] struct {
 }
 
 const (
-	entryFree    = iota // not in use
-	entryPending        // followed, not done as far as the tracker knows
+	entryPending = iota // followed, not done as far as the tracker knows; the zero state, so a new entry needs no store
 	entryQueued         // pushed on completed (and later yielded, until freed)
+	entryFree           // not in use: on the free list
 )
 
 // FutureDone implements future.Watcher: it queues the entry's future, unless
@@ -134,23 +136,27 @@ func (t *tracker[F]) push(e *entry[F]) {
 // newTracker returns a tracker for Of (feed false: a fixed set, kept until
 // the end) or for a Feed (open, and forgetting each future once yielded).
 func newTracker[F awaitable](feed bool, sizeHint int) *tracker[F] {
-	return &tracker[F]{
-		index:  make(map[F]struct{}, sizeHint),
+	t := &tracker[F]{
 		chunks: [][]entry[F]{make([]entry[F], 0, max(sizeHint, 16))},
 		open:   feed,
 		forget: feed,
 		signal: make(chan struct{}, 1),
 	}
+	if feed {
+		t.index = make(map[F]struct{}, sizeHint)
+	}
+	return t
 }
 
-// newEntryLocked returns a free entry: a reused one, or the next of the last
-// chunk, which grows by a new chunk (twice as large, up to 4,096) when full.
-func (t *tracker[F]) newEntryLocked() *entry[F] {
+// newEntryLocked returns an entry to use: a reused one (free), or a new one
+// (pending), the next of the last chunk, which grows by a new chunk (twice as
+// large, up to 4,096) when full.
+func (t *tracker[F]) newEntryLocked() (e *entry[F], reused bool) {
 	if n := len(t.free); n > 0 {
 		e := t.free[n-1]
 		t.free[n-1] = nil
 		t.free = t.free[:n-1]
-		return e
+		return e, true
 	}
 	last := &t.chunks[len(t.chunks)-1]
 	if len(*last) == cap(*last) {
@@ -158,7 +164,7 @@ func (t *tracker[F]) newEntryLocked() *entry[F] {
 		last = &t.chunks[len(t.chunks)-1]
 	}
 	*last = append(*last, entry[F]{t: t})
-	return &(*last)[len(*last)-1]
+	return &(*last)[len(*last)-1], false
 }
 
 // checkFutures panics, with a message naming the culprit, if one of fs is
@@ -204,21 +210,30 @@ func (t *tracker[F]) add(fs []F, later bool) error {
 		t.mu.Unlock()
 		return ErrClosed
 	}
+	var dup []bool
+	if t.index == nil { // Of: its only add
+		dup = duplicates(fs)
+	}
 	for i, f := range fs {
-		n := len(t.index)
-		t.index[f] = struct{}{}
-		if len(t.index) == n { // already followed
+		if t.index != nil {
+			n := len(t.index)
+			if t.index[f] = struct{}{}; len(t.index) == n { // already followed
+				continue
+			}
+		} else if dup != nil && dup[i] {
 			continue
 		}
 		t.total++
-		e := t.newEntryLocked()
+		e, reused := t.newEntryLocked()
 		e.f = f
 		if f.IsDone() {
 			e.state.Store(entryQueued)
 			t.push(e)
 			continue
 		}
-		e.state.Store(entryPending)
+		if reused {
+			e.state.Store(entryPending)
+		}
 		if later {
 			if toWatch == nil {
 				toWatch = make([]watch[F], 0, len(fs)-i)
