@@ -22,31 +22,33 @@ type awaitable interface {
 //
 // Each future followed has an entry, and the entry is the future's Watcher:
 // entries live in chunks that never move, so a pointer to one registers with
-// Future.Watch without allocating a closure. The life of an entry (its
-// state, an atomic):
+// Future.Watch without allocating a closure. The life of an entry:
 //
-//	free --add--> pending --FutureDone, or sweep--> queued --the loop yields it--> (a Feed) free
-//	          \---------(done already)-----------/
+//	add --> pending --FutureDone pushes it--> on completed --the loop takes it--> in batch --> yielded
+//	 \--(done already: pushed by add)--/          (or, at the end of ctx, sweep takes it)
 //
-// add makes the entry (queued at once if the future is already done, with no
-// registration). A Feed's index records the future, for de-duplication; Of,
-// whose set is fixed, has none: its add looks for duplicates once, in its
-// arguments (see duplicates). Whoever
-// moves an entry from pending to queued (a compare-and-swap: FutureDone, or
-// sweep, which races with it) pushes it on completed; add pushes those done
-// already, in argument order, before it registers any of the others. The
-// loop takes the whole of completed at once, into batch, oldest first, and
-// yields from there. A Feed then forgets the future (index) and frees the
-// entry (state free, gen+1, on the free list) for a later add, so that a Feed
-// that runs for days holds only what is pending; Of, whose set is fixed,
+// add makes the entry, and pushes it at once if the future is already done
+// (with no registration: noWatch), in argument order, before it registers
+// any of the others. A Feed's index records the future, for de-duplication;
+// Of, whose set is fixed, has none: its add looks for duplicates once, in
+// its arguments (see duplicates). Once yielded, a Feed forgets the future
+// (index) and frees the entry (f zero, gen+1, on the free list) for a later
+// add, so that a Feed that runs for days holds only what is pending; Of
 // keeps them until the end, which is cheaper, and its loop yields without a
 // lock.
 //
-// A yielded entry is reused only if no FutureDone can still come for it: one
-// queued by FutureDone (its registration is spent) or by add (none was
-// made). One queued by sweep may still get its FutureDone, late, so it is
-// never reused: its late FutureDone finds it not pending, whatever it has
-// become.
+// Each registration calls FutureDone once, and FutureDone pushes its entry
+// on completed, unconditionally: an entry is pushed once per use, by add or
+// by FutureDone, except one taken by sweep. sweep runs at the end of ctx,
+// in the loop, to yield the futures that are done but whose FutureDone has
+// not pushed them yet (it runs just after the future's state is final, in
+// the completing goroutine); their late FutureDone pushes them still. So the
+// loop marks each entry it takes (taken), sweep takes only entries not taken
+// yet, into a list of its own (swept), never through next, which a late push
+// rewrites, and the loop drops an entry it finds on completed already taken.
+// A swept entry is never reused, as its late FutureDone may come at any
+// time; every other yielded entry has had its FutureDone (or never had a
+// registration), so a Feed may reuse it.
 //
 // completed is a lock-free stack, newest first: pushed by compare-and-swap,
 // taken whole by the loop alone (a swap to nil), never popped one by one, so
@@ -64,19 +66,20 @@ type awaitable interface {
 // break, a panic or the end of ctx, ended is set, every registration still
 // in place is removed (Unwatch), and add refuses futures.
 //
-// Locking: mu guards the fields below it and an entry's f, id and gen.
-// FutureDone takes no lock, so a Watch may call it at once under mu; even
-// so, a Feed.Add registers outside mu, so that a producer slow in Watch
-// (preempted, or one of OfAny's Awaitables, which may be anyone's) never
-// holds up the loop: only the tracker's first add, which nothing else can
-// reach yet, registers under mu. Unwatch is called outside mu.
+// Locking: mu guards the fields below it and an entry's f, id, gen and
+// noWatch. FutureDone takes no lock, so a Watch may call it at once under
+// mu; even so, a Feed.Add registers outside mu, so that a producer slow in
+// Watch (preempted, or one of OfAny's Awaitables, which may be anyone's)
+// never holds up the loop: only the tracker's first add, which nothing else
+// can reach yet, registers under mu. Unwatch is called outside mu.
 type tracker[F awaitable] struct {
-	completed atomic.Pointer[entry[F]] // queued and not yet taken by the loop, newest first
+	completed atomic.Pointer[entry[F]] // pushed and not yet taken by the loop, newest first
 	waiting   atomic.Bool              // the loop found completed empty and may sleep on signal
 	signal    chan struct{}
 
 	// Owned by the loop (the goroutine in run), which alone touches them.
-	batch *entry[F] // taken from completed, oldest first: the next ones to yield
+	batch *entry[F]   // taken from completed, oldest first: the next ones to yield
+	swept []*entry[F] // taken by sweep, yielded after batch
 
 	mu     sync.Mutex
 	index  map[F]struct{} // a Feed: the futures followed (pending or queued); Of: nil
@@ -96,33 +99,24 @@ type tracker[F awaitable] struct {
 
 // entry is the tracker's record of one future, and the future's Watcher.
 type entry[F awaitable] struct {
-	t     *tracker[F]
-	next  *entry[F]     // the link in completed, then in the loop's batch
-	f     F             // mu; read by the loop once the entry is queued
-	state atomic.Uint32 // entryFree, entryPending or entryQueued
-	id    uint32        // mu: the Watch registration, 0 if none (yet)
-	gen   uint32        // mu: incremented each time the entry is freed, so that add's second look tells a reused entry
-	swept bool          // mu: queued by sweep; its registration may still fire, so it is never reused
+	t       *tracker[F]
+	next    *entry[F] // the link on completed (written by the pusher), then in batch
+	f       F         // mu; the zero F while free. Read by the loop once the entry is pushed
+	id      uint32    // mu: the Watch registration, 0 if none (yet)
+	gen     uint32    // mu: incremented each time the entry is freed, so that add's second look tells a reused entry
+	noWatch bool      // mu: pushed by add, done already; never registered
+	taken   bool      // the loop's: taken from completed, or by sweep, in this use
+	inSweep bool      // the loop's: taken by sweep; its FutureDone may come late, so it is never reused
 }
 
-const (
-	entryPending = iota // followed, not done as far as the tracker knows; the zero state, so a new entry needs no store
-	entryQueued         // pushed on completed (and later yielded, until freed)
-	entryFree           // not in use: on the free list
-)
-
-// FutureDone implements future.Watcher: it queues the entry's future, unless
-// it is queued already (by sweep) or the entry no longer follows it.
+// FutureDone implements future.Watcher: it pushes the entry on completed.
 func (e *entry[F]) FutureDone() {
-	if !e.state.CompareAndSwap(entryPending, entryQueued) {
-		return
-	}
 	t := e.t
 	t.push(e)
 	t.wake()
 }
 
-// push puts a newly queued entry on completed.
+// push puts an entry on completed.
 func (t *tracker[F]) push(e *entry[F]) {
 	for {
 		head := t.completed.Load()
@@ -148,15 +142,15 @@ func newTracker[F awaitable](feed bool, sizeHint int) *tracker[F] {
 	return t
 }
 
-// newEntryLocked returns an entry to use: a reused one (free), or a new one
-// (pending), the next of the last chunk, which grows by a new chunk (twice as
-// large, up to 4,096) when full.
-func (t *tracker[F]) newEntryLocked() (e *entry[F], reused bool) {
+// newEntryLocked returns an entry to use: a reused one, or the next of the
+// last chunk, which grows by a new chunk (twice as large, up to 4,096) when
+// full.
+func (t *tracker[F]) newEntryLocked() *entry[F] {
 	if n := len(t.free); n > 0 {
 		e := t.free[n-1]
 		t.free[n-1] = nil
 		t.free = t.free[:n-1]
-		return e, true
+		return e
 	}
 	last := &t.chunks[len(t.chunks)-1]
 	if len(*last) == cap(*last) {
@@ -164,7 +158,7 @@ func (t *tracker[F]) newEntryLocked() (e *entry[F], reused bool) {
 		last = &t.chunks[len(t.chunks)-1]
 	}
 	*last = append(*last, entry[F]{t: t})
-	return &(*last)[len(*last)-1], false
+	return &(*last)[len(*last)-1]
 }
 
 // checkFutures panics, with a message naming the culprit, if one of fs is
@@ -224,15 +218,12 @@ func (t *tracker[F]) add(fs []F, later bool) error {
 			continue
 		}
 		t.total++
-		e, reused := t.newEntryLocked()
+		e := t.newEntryLocked()
 		e.f = f
 		if f.IsDone() {
-			e.state.Store(entryQueued)
+			e.noWatch = true
 			t.push(e)
 			continue
-		}
-		if reused {
-			e.state.Store(entryPending)
 		}
 		if later {
 			if toWatch == nil {
@@ -247,7 +238,7 @@ func (t *tracker[F]) add(fs []F, later bool) error {
 		// this add's, none registered yet), each id stored as it comes.
 		for _, c := range t.chunks {
 			for i := range c {
-				if e := &c[i]; e.state.Load() == entryPending && e.id == 0 {
+				if e := &c[i]; !e.noWatch && e.id == 0 {
 					e.id = e.f.Watch(e)
 				}
 			}
@@ -309,8 +300,9 @@ func (t *tracker[F]) wake() {
 	}
 }
 
-// take moves completed to batch, oldest first, and reports whether there
-// was anything to take. The loop's only.
+// take moves completed to batch, oldest first, marking each entry taken and
+// dropping those taken already (by sweep), and reports whether there was
+// anything to take. The loop's only.
 func (t *tracker[F]) take() bool {
 	if t.completed.Load() == nil {
 		return false
@@ -318,21 +310,31 @@ func (t *tracker[F]) take() bool {
 	var oldest *entry[F]
 	for e := t.completed.Swap(nil); e != nil; {
 		newer := e.next
-		e.next = oldest
-		oldest, e = e, newer
+		if !e.taken {
+			e.taken = true
+			e.next = oldest
+			oldest = e
+		}
+		e = newer
 	}
 	t.batch = oldest
 	return true
 }
 
-// next returns the next completed future, if one is queued, and (a Feed)
-// forgets it. The loop's only.
+// next returns the next future to yield, from batch, completed, or what sweep
+// took, if any, and (a Feed) forgets it. The loop's only.
 func (t *tracker[F]) next() (f F, ok bool) {
-	if t.batch == nil && !t.take() {
+	var e *entry[F]
+	switch {
+	case t.batch != nil || t.take() && t.batch != nil:
+		e = t.batch
+		t.batch = e.next
+	case len(t.swept) > 0:
+		e = t.swept[0]
+		t.swept = t.swept[1:]
+	default:
 		return f, false
 	}
-	e := t.batch
-	t.batch = e.next
 	if !t.forget { // Of: nothing to forget, and nobody else reads yielded
 		t.yielded++
 		return e.f, true
@@ -345,11 +347,11 @@ func (t *tracker[F]) next() (f F, ok bool) {
 	// Field by field, never e.t: a late FutureDone (after sweep) reads e.t
 	// without mu.
 	var zero F
-	e.f, e.id, e.gen = zero, 0, e.gen+1 // let the consumer's future be collected
-	if !e.swept {
-		e.state.Store(entryFree)
+	e.f, e.id, e.gen, e.noWatch = zero, 0, e.gen+1, false // let the consumer's future be collected
+	if !e.inSweep {
+		e.taken = false
 		t.free = append(t.free, e)
-	} // else: never reused; its late FutureDone finds it not pending
+	} // else: never reused, and its late FutureDone is dropped, as taken
 	return f, true
 }
 
@@ -368,19 +370,20 @@ func (t *tracker[F]) over() bool {
 	return over
 }
 
-// sweep queues the futures that are done but whose FutureDone has not queued
-// them yet (it runs just after the future's state is final, in the
-// completing goroutine): at the end of ctx, so that every future done by
-// then is yielded. Their order among themselves is unknown.
+// sweep takes the futures that are done but not yet pushed by their
+// FutureDone (see the tracker), at the end of ctx, so that every future done
+// by then is yielded. Their order among themselves is unknown. The loop's
+// only.
 func (t *tracker[F]) sweep() {
+	t.take() // first, so that what was pushed already is not swept
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	var zero F
 	for _, c := range t.chunks {
 		for i := range c {
-			e := &c[i]
-			if e.state.Load() == entryPending && e.f.IsDone() && e.state.CompareAndSwap(entryPending, entryQueued) {
-				e.swept = true
-				t.push(e)
+			if e := &c[i]; !e.taken && e.f != zero && e.f.IsDone() {
+				e.taken, e.inSweep = true, true
+				t.swept = append(t.swept, e)
 			}
 		}
 	}
@@ -402,9 +405,9 @@ func (t *tracker[F]) end() {
 		return
 	}
 	var watched []watch[F]
-	for _, c := range t.chunks {
+	for _, c := range t.chunks { // the loop's, so it may read taken
 		for i := range c {
-			if e := &c[i]; e.state.Load() == entryPending && e.id != 0 {
+			if e := &c[i]; !e.taken && e.id != 0 {
 				watched = append(watched, watch[F]{f: e.f, id: e.id})
 			}
 		}
