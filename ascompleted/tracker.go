@@ -28,8 +28,8 @@ type awaitable interface {
 //	 \--(done already: pushed by add)--/          (or, at the end of ctx, sweep takes it)
 //
 // add makes the entry, and pushes it at once if the future is already done
-// (with no registration: noWatch), in argument order, before it registers
-// any of the others. A Feed's index records the future, for de-duplication;
+// (with no registration: noWatch): all of those in one push, in argument
+// order, before it registers any of the others. A Feed's index records the future, for de-duplication;
 // Of, whose set is fixed, has none: its add looks for duplicates once, in
 // its arguments (see duplicates). Once yielded, a Feed forgets the future
 // (index) and frees the entry (f zero, gen+1, on the free list) for a later
@@ -112,16 +112,17 @@ type entry[F awaitable] struct {
 // FutureDone implements future.Watcher: it pushes the entry on completed.
 func (e *entry[F]) FutureDone() {
 	t := e.t
-	t.push(e)
+	t.push(e, e)
 	t.wake()
 }
 
-// push puts an entry on completed.
-func (t *tracker[F]) push(e *entry[F]) {
+// push puts a chain of entries on completed: newest, linked by next to
+// older ones down to oldest, whose next it sets.
+func (t *tracker[F]) push(newest, oldest *entry[F]) {
 	for {
 		head := t.completed.Load()
-		e.next = head
-		if t.completed.CompareAndSwap(head, e) {
+		oldest.next = head
+		if t.completed.CompareAndSwap(head, newest) {
 			return
 		}
 	}
@@ -204,6 +205,7 @@ func (t *tracker[F]) add(fs []F, later bool) error {
 		t.mu.Unlock()
 		return ErrClosed
 	}
+	var done, firstDone *entry[F] // those done already, the last one first
 	var dup []bool
 	if t.index == nil { // Of: its only add
 		dup = duplicates(fs)
@@ -222,7 +224,10 @@ func (t *tracker[F]) add(fs []F, later bool) error {
 		e.f = f
 		if f.IsDone() {
 			e.noWatch = true
-			t.push(e)
+			if done == nil {
+				firstDone = e
+			}
+			e.next, done = done, e
 			continue
 		}
 		if later {
@@ -231,6 +236,9 @@ func (t *tracker[F]) add(fs []F, later bool) error {
 			}
 			toWatch = append(toWatch, watch[F]{e: e, f: f, gen: e.gen})
 		}
+	}
+	if done != nil {
+		t.push(done, firstDone)
 	}
 	if !later {
 		// The tracker's first futures: nothing else can take mu, so they
