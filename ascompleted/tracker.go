@@ -147,6 +147,20 @@ func newTracker[F awaitable](feed bool, sizeHint int) *tracker[F] {
 // last chunk, which grows by a new chunk (twice as large, up to 4,096) when
 // full.
 func (t *tracker[F]) newEntryLocked() *entry[F] {
+	if len(t.free) == 0 { // the common case, kept short to be inlined
+		if c := &t.chunks[len(t.chunks)-1]; len(*c) < cap(*c) {
+			*c = (*c)[:len(*c)+1] // past len, a chunk is still as made: zero
+			e := &(*c)[len(*c)-1]
+			e.t = t
+			return e
+		}
+	}
+	return t.newEntrySlowLocked()
+}
+
+// newEntrySlowLocked is newEntryLocked's other cases: a reused entry, or a
+// new chunk.
+func (t *tracker[F]) newEntrySlowLocked() *entry[F] {
 	if n := len(t.free); n > 0 {
 		e := t.free[n-1]
 		t.free[n-1] = nil
@@ -439,6 +453,14 @@ func (t *tracker[F]) run(ctx context.Context, where string, yield func(F, error)
 	t.mu.Unlock()
 	defer t.end()
 	for {
+		if e := t.batch; e != nil && !t.forget { // next's common case, for Of, inline
+			t.batch = e.next
+			t.yielded++
+			if !yield(e.f, nil) {
+				return
+			}
+			continue
+		}
 		if f, ok := t.next(); ok {
 			if !yield(f, nil) {
 				return
