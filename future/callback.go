@@ -197,7 +197,10 @@ func (f *Future[T]) removeCallback(id uint32) bool {
 // deferred call below still runs the callbacks after it before the goroutine
 // exits: no later callback (a combinator's, say) is ever dropped.
 func (f *Future[T]) runCallbacks(first callback[T], rest []callback[T]) {
-	if first.fn == nil && len(rest) == 0 {
+	if len(rest) == 0 { // at most one: no later callback for the deferred call to save
+		if first.fn != nil {
+			f.runCallback(first)
+		}
 		return
 	}
 	i, returned := -1, false // i: the callback of rest running (-1: first)
