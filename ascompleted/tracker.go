@@ -25,20 +25,23 @@ type awaitable interface {
 // Future.Watch without allocating a closure. The life of an entry:
 //
 //	add --> pending --FutureDone pushes it--> on completed --the loop takes it--> in batch --> yielded
-//	 \--(done already: pushed by add)--/          (or, at the end of ctx, sweep takes it)
+//	 \--(done already)--> on completed, or in batch (first add)    (or, at the end of ctx, sweep takes it)
 //
-// add makes the entry, and pushes it at once if the future is already done
-// (with no registration: noWatch): all of those in one push, in argument
-// order, before it registers any of the others. A Feed's index records the future, for de-duplication;
-// Of, whose set is fixed, has none: its add looks for duplicates once, in
-// its arguments (see duplicates). Once yielded, a Feed forgets the future
+// add makes the entry, and if the future is already done, queues it with no
+// registration, in argument order, ahead of any that completes later: the
+// tracker's first add (Of, OfAny, NewFeed) puts those straight into batch,
+// as there is no loop yet, and registers the others as it goes; a Feed.Add
+// pushes them on completed, all in one push, before it registers the
+// others. A Feed's index records the future, for de-duplication; Of, whose
+// set is fixed, has none: its add looks for duplicates once, in its
+// arguments (see duplicates). Once yielded, a Feed forgets the future
 // (index) and frees the entry (f zero, gen+1, on the free list) for a later
 // add, so that a Feed that runs for days holds only what is pending; Of
 // keeps them until the end, which is cheaper, and its loop yields without a
 // lock.
 //
 // Each registration calls FutureDone once, and FutureDone pushes its entry
-// on completed, unconditionally: an entry is pushed once per use, by add or
+// on completed, unconditionally: an entry is queued once per use, by add or
 // by FutureDone, except one taken by sweep. sweep runs at the end of ctx,
 // in the loop, to yield the futures that are done but whose FutureDone has
 // not pushed them yet (it runs just after the future's state is final, in
@@ -66,8 +69,7 @@ type awaitable interface {
 // break, a panic or the end of ctx, ended is set, every registration still
 // in place is removed (Unwatch), and add refuses futures.
 //
-// Locking: mu guards the fields below it and an entry's f, id, gen and
-// noWatch. FutureDone takes no lock, so a Watch may call it at once under
+// Locking: mu guards the fields below it and an entry's f, id and gen. FutureDone takes no lock, so a Watch may call it at once under
 // mu; even so, a Feed.Add registers outside mu, so that a producer slow in
 // Watch (preempted, or one of OfAny's Awaitables, which may be anyone's)
 // never holds up the loop: only the tracker's first add, which nothing else
@@ -77,7 +79,8 @@ type tracker[F awaitable] struct {
 	waiting   atomic.Bool              // the loop found completed empty and may sleep on signal
 	signal    chan struct{}
 
-	// Owned by the loop (the goroutine in run), which alone touches them.
+	// Owned by the loop (the goroutine in run), which alone touches them
+	// (and the first add, before there is a loop).
 	batch *entry[F]   // taken from completed, oldest first: the next ones to yield
 	swept []*entry[F] // taken by sweep, yielded after batch
 
@@ -104,8 +107,7 @@ type entry[F awaitable] struct {
 	f       F         // mu; the zero F while free. Read by the loop once the entry is pushed
 	id      uint32    // mu: the Watch registration, 0 if none (yet)
 	gen     uint32    // mu: incremented each time the entry is freed, so that add's second look tells a reused entry
-	noWatch bool      // mu: pushed by add, done already; never registered
-	taken   bool      // the loop's: taken from completed, or by sweep, in this use
+	taken   bool      // the loop's: taken from completed, or by sweep, in this use (or by the first add, into batch)
 	inSweep bool      // the loop's: taken by sweep; its FutureDone may come late, so it is never reused
 }
 
@@ -237,36 +239,32 @@ func (t *tracker[F]) add(fs []F, later bool) error {
 		e := t.newEntryLocked()
 		e.f = f
 		if f.IsDone() {
-			e.noWatch = true
 			if done == nil {
 				firstDone = e
 			}
 			e.next, done = done, e
 			continue
 		}
-		if later {
-			if toWatch == nil {
-				toWatch = make([]watch[F], 0, len(fs)-i)
-			}
-			toWatch = append(toWatch, watch[F]{e: e, f: f, gen: e.gen})
+		if !later {
+			// The tracker's first futures: nothing else can take mu,
+			// so each is registered at once, under it, and its id
+			// stored as it comes. Those done by now are not on
+			// completed but go first all the same (batch, below).
+			e.id = f.Watch(e)
+			continue
 		}
+		if toWatch == nil {
+			toWatch = make([]watch[F], 0, len(fs)-i)
+		}
+		toWatch = append(toWatch, watch[F]{e: e, f: f, gen: e.gen})
+	}
+	if !later {
+		t.batch = takeChain(done) // no loop yet: the first to yield
+		t.mu.Unlock()
+		return nil
 	}
 	if done != nil {
 		t.push(done, firstDone)
-	}
-	if !later {
-		// The tracker's first futures: nothing else can take mu, so they
-		// are registered under it, straight from the entries (all of them
-		// this add's, none registered yet), each id stored as it comes.
-		for _, c := range t.chunks {
-			for i := range c {
-				if e := &c[i]; !e.noWatch && e.id == 0 {
-					e.id = e.f.Watch(e)
-				}
-			}
-		}
-		t.mu.Unlock()
-		return nil
 	}
 	t.mu.Unlock()
 	t.wake()
@@ -322,15 +320,20 @@ func (t *tracker[F]) wake() {
 	}
 }
 
-// take moves completed to batch, oldest first, marking each entry taken and
-// dropping those taken already (by sweep), and reports whether there was
-// anything to take. The loop's only.
+// take moves completed to batch, which is empty, and reports whether there
+// was anything to take. The loop's only.
 func (t *tracker[F]) take() bool {
 	if t.completed.Load() == nil {
 		return false
 	}
-	var oldest *entry[F]
-	for e := t.completed.Swap(nil); e != nil; {
+	t.batch = takeChain(t.completed.Swap(nil))
+	return true
+}
+
+// takeChain marks taken each entry of a chain, newest first, and returns
+// them oldest first, dropping those taken already (by sweep).
+func takeChain[F awaitable](newest *entry[F]) (oldest *entry[F]) {
+	for e := newest; e != nil; {
 		newer := e.next
 		if !e.taken {
 			e.taken = true
@@ -339,8 +342,7 @@ func (t *tracker[F]) take() bool {
 		}
 		e = newer
 	}
-	t.batch = oldest
-	return true
+	return oldest
 }
 
 // next returns the next future to yield, from batch, completed, or what sweep
@@ -369,7 +371,7 @@ func (t *tracker[F]) next() (f F, ok bool) {
 	// Field by field, never e.t: a late FutureDone (after sweep) reads e.t
 	// without mu.
 	var zero F
-	e.f, e.id, e.gen, e.noWatch = zero, 0, e.gen+1, false // let the consumer's future be collected
+	e.f, e.id, e.gen = zero, 0, e.gen+1 // let the consumer's future be collected
 	if !e.inSweep {
 		e.taken = false
 		t.free = append(t.free, e)
