@@ -69,11 +69,12 @@ type awaitable interface {
 // break, a panic or the end of ctx, ended is set, every registration still
 // in place is removed (Unwatch), and add refuses futures.
 //
-// Locking: mu guards the fields below it and an entry's f, id and gen. FutureDone takes no lock, so a Watch may call it at once under
-// mu; even so, a Feed.Add registers outside mu, so that a producer slow in
-// Watch (preempted, or one of OfAny's Awaitables, which may be anyone's)
-// never holds up the loop: only the tracker's first add, which nothing else
-// can reach yet, registers under mu. Unwatch is called outside mu.
+// Locking: mu guards the fields below it and an entry's f, id and gen.
+// FutureDone takes no lock, so a Watch may call it at once under mu; even
+// so, a Feed.Add registers outside mu, so that a producer slow in Watch
+// (preempted, or one of OfAny's Awaitables, which may be anyone's) never
+// holds up the loop: only the tracker's first add, which nothing else can
+// reach yet, registers under mu. Unwatch is called outside mu.
 type tracker[F awaitable] struct {
 	completed atomic.Pointer[entry[F]] // pushed and not yet taken by the loop, newest first
 	waiting   atomic.Bool              // the loop found completed empty and may sleep on signal
@@ -149,7 +150,7 @@ func newTracker[F awaitable](feed bool, sizeHint int) *tracker[F] {
 // last chunk, which grows by a new chunk (twice as large, up to 4,096) when
 // full.
 func (t *tracker[F]) newEntryLocked() *entry[F] {
-	if len(t.free) == 0 { // the common case, kept short to be inlined
+	if len(t.free) == 0 { // the common case first: a zero entry, next in the last chunk
 		if c := &t.chunks[len(t.chunks)-1]; len(*c) < cap(*c) {
 			*c = (*c)[:len(*c)+1] // past len, a chunk is still as made: zero
 			e := &(*c)[len(*c)-1]
