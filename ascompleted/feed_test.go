@@ -200,3 +200,30 @@ func TestFeedTwoLoops(t *testing.T) {
 	cancel()
 	<-done
 }
+
+// Futures already done when added are yielded in argument order, whether
+// they start the feed or come with a later Add, and ahead of one that
+// completes after them; a duplicate in the same Add is dropped.
+func TestFeedAlreadyDoneInArgumentOrder(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		done := func(v int) *future.Future[int] {
+			f := future.New[int]()
+			_ = f.SetResult(v)
+			return f
+		}
+		a, b, c, d := done(1), done(2), done(3), done(4)
+		later := future.New[int]()
+		feed := ascompleted.NewFeed(later, b, a)
+		var got []*future.Future[int]
+		for f, err := range feed.All(context.Background()) {
+			require.NoError(t, err)
+			got = append(got, f)
+			if f == a {
+				require.NoError(t, feed.Add(d, c, d))
+				_ = later.SetResult(0)
+				feed.Close()
+			}
+		}
+		require.Equal(t, []*future.Future[int]{b, a, d, c, later}, got)
+	})
+}
