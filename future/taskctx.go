@@ -9,51 +9,54 @@ import (
 )
 
 // taskContext is the context a task's function gets, from Go or an
-// executor: built into the task, it ends when the task is cancelled, when its function
-// returns, or when the parent ends, as a context.WithCancel of the parent
-// with a deferred cancel would.
+// executor: built into the task, it ends when the task is cancelled, when
+// its function returns, or when the parent ends, as a context.WithCancel of
+// the parent with a deferred cancel would.
 //
 // Design note: context.WithCancel costs two allocations, an entry in the
 // parent's children map (added under the parent's mutex, and deleted under
 // it again when the task ends: with a million tasks under one parent, a
 // contended million-entry map), and a Done channel as soon as anyone waits.
-// A taskContext registers on its parent only when someone asks for its Done
-// channel or an AfterFunc; until then, Err looks at the parent's Err as well
-// as its own state, and Sleep waits on the parent's Done channel and a timer
-// the task can reset (see goContext).
+// A taskContext pays that only when someone asks for its Done channel or
+// derives a context from it: then it makes that context.WithCancel of the
+// parent (the inner context) and lets it do the work, so that from then on
+// it behaves exactly as one. Until then, Err looks at the parent's Err as
+// well as its own state, and Sleep waits on the parent's Done channel and a
+// timer the task can reset (see goContext).
 //
-// The standard library cannot tell it from a cancelCtx, with two rules:
+// The standard library cannot tell it from a cancelCtx, by three rules:
 //
-//   - context.Cause(c) looks for the nearest cancelCtx above c through
-//     c.Value(&cancelCtxKey), and reports that cancelCtx's cause if it has
-//     one. Once the task's context has ended by itself (ended is
-//     endedItself), Value answers that lookup with nil, so that Cause falls
-//     back to Err, context.Canceled, as it does for a WithCancel cancelled
-//     by its cancel function, even if the parent ends later with a cause.
-//     Otherwise (live, or ended with the parent) the lookup goes to the
-//     parent, so that Cause reports the parent's cause, as a WithCancel
-//     child, which copies it, does. The key is learned once from Cause
-//     itself (see cancelCtxKey).
 //   - An end must be decided once and never change: the state moves from
 //     live to endedItself (interrupt, when the parent has not ended) or to
-//     endedParent (interrupt, Err or the parent's AfterFunc, once the
-//     parent has ended), by compare-and-swap, and whoever sees the parent
-//     ended while the state is live makes it endedParent before answering.
-//     So Err is stable, and once it is non-nil, Value agrees with it.
-//
-// Contexts derived from this one register through its AfterFunc method, as
-// they do with a cancelCtx, rather than each starting a goroutine to watch
-// Done.
+//     endedParent (interrupt or Err, once the parent has ended), by
+//     compare-and-swap, and whoever sees the parent ended while the state
+//     is live makes it endedParent before answering. So Err is stable.
+//     Ending by itself cancels the inner context, if there is one, at once:
+//     the contexts derived from it end before Cancel (or the function's
+//     return) is over. The parent ends the inner context itself, as it ends
+//     any child, and so its descendants, before its cancel returns.
+//   - context.Cause(c), and every std constructor looking for the nearest
+//     cancelCtx above c, ask c.Value(&cancelCtxKey). With an inner context,
+//     Value passes that lookup to it: it is the cancelCtx above, whose Done
+//     channel is c's, so contexts derived from c become its children, and
+//     Cause reports its cause (Canceled, or the parent's, copied). Without
+//     one, once the context has ended by itself, Value answers nil, so that
+//     Cause falls back to Err, context.Canceled, even if the parent ends
+//     later with a cause; otherwise (live, or ended with the parent) the
+//     lookup goes to the parent, whose cause a WithCancel child would copy.
+//     The key is learned once from Cause itself (see cancelCtxKey).
+//   - Once there is an inner context, Err, Done and Cause are all its own:
+//     they agree, whoever ends first, the task or the parent.
 type taskContext struct {
 	parent context.Context
-	mu     sync.Mutex
-	// ext is nil while the context is live and nobody asked for Done or
-	// AfterFunc; endedBare or endedWithParent once it ended with no extra
-	// part; otherwise the extra part, whose ended field says whether and how
-	// it ended. It only ever moves nil → a sentinel, nil → extra, or
-	// sentinel → extra (made ended the same way), by compare-and-swap: so
-	// ending the context, the common case, is one compare-and-swap, and the
-	// struct holds no separate state.
+	mu     sync.Mutex // serializes making the extra part
+	// ext is nil while the context is live and nobody asked for Done; endedBare
+	// or endedWithParent once it ended with no extra part; otherwise the
+	// extra part, whose ended field says whether and how it ended. It only
+	// ever moves nil → a sentinel, nil → extra, or sentinel → extra (made
+	// ended the same way), by compare-and-swap: so ending the context, the
+	// common case, is one compare-and-swap, and the struct holds no separate
+	// state.
 	ext atomic.Pointer[ctxExtra]
 }
 
@@ -66,24 +69,17 @@ const (
 )
 
 // ctxExtra is the part of a taskContext most functions never use, kept out
-// of line so that a task stays small. Its fields other than ended are
-// guarded by the context's mu.
+// of line so that a task stays small.
 type ctxExtra struct {
-	ended  atomic.Uint32           // ctxLive, endedItself or endedParent (set before done is closed)
-	done   chan struct{}           // closed once the context has ended
-	afters map[*afterFunc]struct{} // AfterFunc registrations not yet run or stopped
-	closed bool                    // done is closed and afters have been started
+	ended  atomic.Uint32      // ctxLive, endedItself or endedParent: how end decided (inner says what it is)
+	inner  context.Context    // context.WithCancel(parent), made with the extra part
+	cancel context.CancelFunc // inner's, called when the context ends by itself
 
-	// stopParent unregisters the context from its parent. A context whose
-	// parent can end registers (context.AfterFunc) when its extra part is
-	// made, so that Done and the AfterFuncs follow the parent's end, and
-	// unregisters when it ends by itself.
-	//
 	// An executor's task whose parent can end uses the extra part, while
 	// queued, to hold the stop function of the queue's registration on the
-	// parent (see execTask). done is then nil, and stopParent is the
-	// executor's; the worker that takes the task clears that extra part
-	// before the context is handed to the function.
+	// parent (see execTask); inner is then nil. The worker that takes the
+	// task clears that extra part before the context is handed to the
+	// function.
 	stopParent func() bool
 }
 
@@ -113,141 +109,99 @@ func (c *taskContext) state() uint32 {
 	}
 }
 
-type afterFunc struct{ f func() }
-
 // Deadline returns the parent's deadline.
 func (c *taskContext) Deadline() (time.Time, bool) { return c.parent.Deadline() }
 
-// Value returns the parent's value for key, except for context.Cause's
-// lookup of the nearest cancelCtx once the context has ended by itself (see
-// taskContext): nil, so that Cause reports context.Canceled.
+// Value returns the parent's value for key, except for the lookup of the
+// nearest cancelCtx (see taskContext): the inner context's answer when there
+// is one, nil once the context has ended by itself without one.
 func (c *taskContext) Value(key any) any {
-	if c.state() == endedItself && key == cancelCtxKey() {
-		return nil
+	if key == cancelCtxKey() {
+		if e := c.ext.Load(); !sentinel(e) && e.inner != nil {
+			return e.inner.Value(key)
+		}
+		if c.state() == endedItself {
+			return nil
+		}
 	}
 	return c.parent.Value(key)
 }
 
 // Err returns nil while the context is live, context.Canceled once it has
-// ended by itself, and the parent's Err once it has ended with the parent.
-// As with the standard library's contexts, Done is closed once Err is not
-// nil.
+// ended by itself, and the parent's Err once it has ended with the parent;
+// once there is an inner context, that context's Err, which says the same.
 func (c *taskContext) Err() error {
 	for {
-		switch c.state() {
-		case endedItself:
-			c.waitClosed()
+		switch e := c.ext.Load(); e {
+		case endedBare:
 			return context.Canceled
-		case endedParent:
-			c.waitClosed()
+		case endedWithParent:
 			return c.parent.Err()
+		case nil:
+			if c.parent.Err() == nil {
+				return nil
+			}
+			// The parent has ended and nobody has said so yet: end it with
+			// the parent, unless interrupt ended it by itself meanwhile;
+			// look again.
+			c.end(endedParent)
+		default:
+			if err := e.inner.Err(); err != nil || c.parent.Err() == nil {
+				return err
+			}
+			// The parent has ended, and its cancel, which closes its own
+			// Done before it cancels its children, is ending inner: wait,
+			// so that whoever woke on the parent's Done sees Err, Done and
+			// Cause agree. The parent's cancel runs no code of anyone's
+			// meanwhile, so the wait is short.
+			<-e.inner.Done()
+			return e.inner.Err()
 		}
-		if c.parent.Err() == nil {
-			return nil
-		}
-		// The parent has ended and nobody has said so yet: end it with the
-		// parent, unless interrupt ended it by itself meanwhile; look again.
-		c.end(endedParent)
 	}
 }
 
-// waitClosed waits for the done channel of an ended context, if it has one,
-// to be closed: the end that set ended closes it next, with mu held.
-func (c *taskContext) waitClosed() {
-	if e := c.ext.Load(); !sentinel(e) && e.done != nil {
-		<-e.done
-	}
-}
-
-// Done returns a channel closed when the context ends. The first call
-// allocates it, and registers the context on a parent that can end.
+// Done returns a channel closed when the context ends. The first call makes
+// the inner context (see taskContext).
 func (c *taskContext) Done() <-chan struct{} {
 	if e := c.ext.Load(); !sentinel(e) {
-		return e.done
+		return e.inner.Done()
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.extraLocked().done
+	return c.extraLocked().inner.Done()
 }
 
-// extraLocked returns the extra part, making it first if need be: made for
-// a context that has already ended, it is made ended the same way; made for
-// a live context, it registers on a parent that can end. c.mu must be held.
+// extraLocked returns the extra part, making it first if need be, with the
+// inner context: made for a context that has already ended, it is made
+// ended the same way (its inner context cancelled, or born ended with the
+// parent). c.mu must be held.
 func (c *taskContext) extraLocked() *ctxExtra {
 	for {
 		old := c.ext.Load()
 		if !sentinel(old) {
 			return old
 		}
-		e := &ctxExtra{done: make(chan struct{})}
-		if old != nil {
-			e.ended.Store(c.state())
-			c.endLocked(e)
-		} else if c.parent.Done() != nil {
-			// If the parent has ended, parentEnded runs at once, in a
-			// goroutine of its own: it waits for mu, or ends the context
-			// bare before the compare-and-swap below, which then fails.
-			e.stopParent = context.AfterFunc(c.parent, c.parentEnded)
+		e := &ctxExtra{}
+		switch old {
+		case nil:
+			e.inner, e.cancel = context.WithCancel(c.parent)
+		case endedBare:
+			// Ended by itself, before the parent (which may have ended
+			// since): cancelled with Canceled as its cause, the parent's
+			// values and nothing of its end.
+			e.inner, e.cancel = context.WithCancel(context.WithoutCancel(c.parent))
+			e.cancel()
+		case endedWithParent:
+			// The parent has ended: a WithCancel of it is born ended, with
+			// the parent's cause.
+			e.inner, e.cancel = context.WithCancel(c.parent)
 		}
+		e.ended.Store(c.state())
 		if c.ext.CompareAndSwap(old, e) {
-			if old == nil && c.parent.Err() != nil {
-				// Ended already, as a WithCancel of it would be: Done is
-				// closed when Done returns.
-				if e.ended.CompareAndSwap(ctxLive, endedParent) {
-					c.endLocked(e)
-				}
-			}
 			return e
 		}
 		// The context ended meanwhile (nil → a sentinel): again.
-		if e.stopParent != nil {
-			e.stopParent()
-		}
-	}
-}
-
-// parentEnded is the context's registration on its parent.
-func (c *taskContext) parentEnded() { c.end(endedParent) }
-
-// endLocked closes e's done channel and hands back its AfterFunc
-// registrations to start, once. c.mu must be held.
-func (c *taskContext) endLocked(e *ctxExtra) map[*afterFunc]struct{} {
-	if e.closed {
-		return nil
-	}
-	e.closed = true
-	if e.done != nil { // nil: an executor task's holder of its parent
-		close(e.done)
-	}
-	afters := e.afters
-	e.afters = nil
-	return afters
-}
-
-// AfterFunc arranges for f to run in its own goroutine once the context ends,
-// as context.AfterFunc does; context.WithCancel and friends find it and use
-// it for contexts derived from this one. stop unregisters f and reports
-// whether it did so before f was started.
-func (c *taskContext) AfterFunc(f func()) (stop func() bool) {
-	a := &afterFunc{f: f}
-	c.mu.Lock()
-	e := c.extraLocked()
-	if e.closed { // ended
-		c.mu.Unlock()
-		go f()
-		return func() bool { return false }
-	}
-	if e.afters == nil {
-		e.afters = make(map[*afterFunc]struct{})
-	}
-	e.afters[a] = struct{}{}
-	c.mu.Unlock()
-	return func() bool {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		_, ok := e.afters[a]
-		delete(e.afters, a)
-		return ok
+		e.cancel()
 	}
 }
 
@@ -265,13 +219,13 @@ func (c *taskContext) interrupt() {
 // end ends the context how (endedItself or endedParent), unless it has
 // ended already.
 //
-// It takes no lock unless someone asked for Done or registered an
-// AfterFunc: with no extra part, ending is the compare-and-swap nil → a
-// sentinel. Otherwise it sets the extra part's ended field and, with mu
-// held, closes done and starts the AfterFuncs (endLocked makes that happen
-// once); ending by itself, it then unregisters from the parent.
-// extraLocked, with mu held, makes an extra part for a context that ended
-// bare already ended, so that no ending is lost between the two.
+// It takes no lock: with no extra part, ending is the compare-and-swap nil
+// → a sentinel (and extraLocked, which makes the extra part by
+// compare-and-swap from what it saw, makes it ended if that failed because
+// of this). Otherwise it sets the extra part's ended field and, ending by
+// itself, cancels the inner context, which ends the contexts derived from
+// it and leaves the parent's children; ending with the parent leaves the
+// inner context to the parent, which is cancelling it.
 func (c *taskContext) end(how uint32) {
 	bare := endedBare
 	if how == endedParent {
@@ -284,14 +238,8 @@ func (c *taskContext) end(how uint32) {
 	if sentinel(e) || !e.ended.CompareAndSwap(ctxLive, how) {
 		return // ended already
 	}
-	c.mu.Lock()
-	afters := c.endLocked(e)
-	c.mu.Unlock()
-	if how == endedItself && e.done != nil && e.stopParent != nil {
-		e.stopParent()
-	}
-	for a := range afters {
-		go a.f()
+	if how == endedItself && e.cancel != nil {
+		e.cancel()
 	}
 }
 

@@ -97,13 +97,15 @@ func TestTaskContextDerived(t *testing.T) {
 		require.True(t, stop(), "stopped before the context ended")
 		require.False(t, stop())
 
-		require.Len(t, ctx.(*taskContext).ext.Load().afters, 3,
-			"child, timed and the AfterFunc register on ctx; the stopped and the cancelled ones are gone")
+		require.NotNil(t, ctx.(*taskContext).ext.Load().inner, "deriving made the inner context")
 
 		f.Cancel()
+		// As with context.WithCancel, the derived contexts end before the
+		// cancellation returns.
+		require.ErrorIs(t, child.Err(), context.Canceled)
+		require.ErrorIs(t, timed.Err(), context.Canceled)
 		<-child.Done()
 		<-timed.Done()
-		require.ErrorIs(t, child.Err(), context.Canceled)
 		require.ErrorIs(t, context.Cause(child), context.Canceled)
 		require.ErrorIs(t, timed.Err(), context.Canceled, "cancelled by its parent, not timed out")
 		synctest.Wait()
@@ -180,7 +182,7 @@ func TestTaskContextEndRaces(t *testing.T) {
 			go func() { <-start; dones <- c.Done(); finished <- struct{}{} }()
 			go func() {
 				<-start
-				c.AfterFunc(func() { ran.Add(1); finished <- struct{}{} })
+				context.AfterFunc(c, func() { ran.Add(1); finished <- struct{}{} })
 				finished <- struct{}{}
 			}()
 			close(start)
@@ -209,7 +211,7 @@ func TestSubmitTaskContextCancellableParent(t *testing.T) {
 
 		f, ctx := capture(submit, true)
 		require.IsType(t, &taskContext{}, ctx)
-		require.NotNil(t, ctx.(*taskContext).ext.Load().done,
+		require.NotNil(t, ctx.(*taskContext).ext.Load().inner,
 			"the function's Done made the extra part: the queue's holder of its registration is gone")
 		require.True(t, f.Cancel())
 		_, err := f.Result(context.Background())
