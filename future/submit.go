@@ -28,7 +28,8 @@ import (
 // context; with a ctx that can end, a few more for the registration on ctx
 // while the task is queued. That registration takes ctx's lock, so many
 // submitters sharing one long-lived cancellable ctx (a server's) contend on
-// it.
+// it. As with Go, the function's context is part of the task, and keeps it
+// (its outcome too) reachable for as long as it is kept.
 func Submit[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) *Future[T] {
 	t := newExecTask(ctx, ex, fn)
 	if err := ex.admit(ctx, true); err != nil {

@@ -36,7 +36,13 @@ import (
 // asked for its Done channel or to have contexts derived from it (then about
 // what a context.WithCancel of ctx costs; Sleep on it needs neither), and a
 // Result whose own context can never end waits in it, allocating nothing.
+// Being part of the task, that context keeps the task reachable: a context
+// kept after the task has ended (by a goroutine fn started, say) keeps its
+// outcome from being collected too.
 func Go[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
+	if ctx == nil {
+		panic("future.Go: nil Context; pass context.Background() or the caller's context")
+	}
 	_, _, t := newTask[T](ctx)
 	go t.start(fn) // fn is in the goroutine's closure, not in t
 	return &t.Future
