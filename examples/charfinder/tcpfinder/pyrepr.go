@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // pyRepr formats s as Python's repr(str) does, so the log reads like the
@@ -13,12 +14,14 @@ import (
 // backslash escapes for the quote, backslash, \t \n \r, and \x, \u or \U
 // escapes for characters Python does not print (str.isprintable, which
 // matches unicode.IsPrint).
-func pyRepr(s string) string {
+func pyRepr(s string) string { return string(appendPyRepr(make([]byte, 0, len(s)+2), s)) }
+
+// appendPyRepr appends pyRepr(s) to b.
+func appendPyRepr(b []byte, s string) []byte {
 	q := byte('\'')
 	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
 		q = '"'
 	}
-	b := make([]byte, 0, len(s)+2)
 	b = append(b, q)
 	for _, r := range s {
 		switch {
@@ -31,7 +34,7 @@ func pyRepr(s string) string {
 		case r == '\r':
 			b = append(b, `\r`...)
 		case unicode.IsPrint(r):
-			b = append(b, string(r)...)
+			b = utf8.AppendRune(b, r)
 		case r < 0x100:
 			b = fmt.Appendf(b, `\x%02x`, r)
 		case r < 0x10000:
@@ -40,7 +43,7 @@ func pyRepr(s string) string {
 			b = fmt.Appendf(b, `\U%08x`, r)
 		}
 	}
-	return string(append(b, q))
+	return append(b, q)
 }
 
 // pyAddr formats a TCP address as asyncio's peername tuple prints:

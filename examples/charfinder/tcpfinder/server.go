@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"log"
 	"net"
 	"sync"
@@ -37,6 +38,7 @@ var defaultLimits = limits{
 type server struct {
 	ix       *index.Index
 	log      *log.Logger
+	logw     io.Writer // log's writer, for the query lines, when log adds nothing to a line (see logLine); else nil
 	lim      limits
 	sessions *semaphore.Semaphore
 	refusals *semaphore.Semaphore // busy lines being sent: a flood of clients costs bounded goroutines
@@ -49,10 +51,23 @@ type server struct {
 	wg      sync.WaitGroup
 }
 
+// plainWriter returns l's writer if l adds nothing to a line (no prefix, no
+// flags) and so a formatted line can go straight to it, else nil. Sessions
+// then write to it directly, bypassing the logger's own serialization, so
+// it must be safe for concurrent use: bufferedLog, io.Discard and the
+// tests' sinks are.
+func plainWriter(l *log.Logger) io.Writer {
+	if l.Flags() != 0 || l.Prefix() != "" {
+		return nil
+	}
+	return l.Writer()
+}
+
 func newServer(ix *index.Index, logger *log.Logger, lim limits) *server {
 	return &server{
 		ix:       ix,
 		log:      logger,
+		logw:     plainWriter(logger),
 		lim:      lim,
 		sessions: semaphore.New(lim.maxSessions),
 		refusals: semaphore.New(maxRefusals),

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"log"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -280,4 +283,22 @@ func TestWriteTimeoutCountsFromTheQuery(t *testing.T) {
 	results, status := c.query("cjk")
 	require.Len(t, results, 98263)
 	require.Equal(t, statusRule+" 98263 found", status)
+}
+
+// TestLogWithPrefix: with a logger that adds to its lines, the query lines
+// go through it (the direct path is for a plain logger only).
+func TestLogWithPrefix(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	sink := newLogSink()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- newServer(fullIndex(), log.New(sink, "finder: ", 0), defaultLimits).serve(ctx, ln) }()
+	ts := &testServer{addr: ln.Addr().String(), log: sink, cancel: cancel, done: done}
+	t.Cleanup(func() { ts.stop(t) })
+	c := ts.dial(t)
+	c.expectPrompt()
+	c.query("rook")
+	sink.waitFor(t, "finder:    To "+c.name+": 14 results.")
+	sink.waitFor(t, "finder:  From "+c.name+": 'rook'")
 }
