@@ -49,7 +49,6 @@ import (
 //     they agree, whoever ends first, the task or the parent.
 type taskContext struct {
 	parent context.Context
-	mu     sync.Mutex // serializes making the extra part
 	// ext is nil while the context is live and nobody asked for Done; endedBare
 	// or endedWithParent once it ended with no extra part; otherwise the
 	// extra part, whose ended field says whether and how it ended. It only
@@ -166,16 +165,16 @@ func (c *taskContext) Done() <-chan struct{} {
 	if e := c.ext.Load(); !sentinel(e) {
 		return e.inner.Done()
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.extraLocked().inner.Done()
+	return c.extra().inner.Done()
 }
 
-// extraLocked returns the extra part, making it first if need be, with the
-// inner context: made for a context that has already ended, it is made
-// ended the same way (its inner context cancelled, or born ended with the
-// parent). c.mu must be held.
-func (c *taskContext) extraLocked() *ctxExtra {
+// extra returns the extra part, making it first if need be, with the inner
+// context: made for a context that has already ended, it is made ended the
+// same way (its inner context cancelled, or born ended with the parent). It
+// takes no lock: of two goroutines making it at once, the one whose
+// compare-and-swap fails cancels its inner context (which leaves the
+// parent's children) and returns the other's.
+func (c *taskContext) extra() *ctxExtra {
 	for {
 		old := c.ext.Load()
 		if !sentinel(old) {
@@ -220,7 +219,7 @@ func (c *taskContext) interrupt() {
 // ended already.
 //
 // It takes no lock: with no extra part, ending is the compare-and-swap nil
-// → a sentinel (and extraLocked, which makes the extra part by
+// → a sentinel (and extra, which makes the extra part by
 // compare-and-swap from what it saw, makes it ended if that failed because
 // of this). Otherwise it sets the extra part's ended field and, ending by
 // itself, cancels the inner context, which ends the contexts derived from

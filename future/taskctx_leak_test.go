@@ -88,8 +88,6 @@ func TestNoRegistrationLeftOnParent(t *testing.T) {
 				_, _ = g.Result(context.Background())
 			}
 			left := func() int {
-				tc.mu.Lock()
-				defer tc.mu.Unlock()
 				if e := tc.ext.Load(); !sentinel(e) {
 					return childrenOf(e.inner)
 				}
