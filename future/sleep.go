@@ -18,7 +18,10 @@ import (
 // Cost: a timer. In a task started by Go, on the context the task's
 // function got, it waits on the timer and the parent context's Done channel,
 // and the task's Cancel wakes it through the timer: the task's context
-// makes no channel of its own.
+// makes no channel of its own. So in a testing/synctest bubble, give the
+// task a context made in the bubble (the bubble's t.Context(), say): with
+// one made outside, the Sleep waits on a channel from outside the bubble,
+// is not durably blocked, and fake time does not advance for it.
 func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
