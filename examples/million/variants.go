@@ -43,6 +43,11 @@ func tulip(ctx context.Context, n int, d time.Duration, started func()) (int, er
 	for _, f := range fs { // every task has ended before we return
 		<-f.Done()
 	}
+	if err == nil && finished < n {
+		// Every task was done, some cancelled, before Of saw ctx end: Of
+		// yields the futures done by then rather than ctx's error.
+		err = fmt.Errorf("%d of %d tasks unfinished: %w", n-finished, n, ctx.Err())
+	}
 	return finished, err
 }
 
