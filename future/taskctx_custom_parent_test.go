@@ -116,14 +116,7 @@ func TestTaskContextLikeWithCancelCustomParents(t *testing.T) {
 					for _, light := range []bool{false, true} {
 						synctest.Test(t, func(t *testing.T) {
 							parent, endParent := pmake()
-							var ctx context.Context
-							var endTask func()
-							if light {
-								c := &goContext{taskContext: taskContext{parent: parent}}
-								ctx, endTask = c, c.interrupt
-							} else {
-								ctx, endTask = context.WithCancel(parent)
-							}
+							ctx, endTask := taskOrWithCancel(parent, light)
 							o := observation{}
 							early, stop := derive(ctx)
 							defer stop()

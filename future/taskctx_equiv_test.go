@@ -150,14 +150,7 @@ func TestTaskContextLikeWithCancel(t *testing.T) {
 								if endParent == nil && len(seq) > 0 && seq[len(seq)-1] == "parent" || endParent == nil && len(seq) > 1 {
 									t.Skip("a parent that cannot end")
 								}
-								var ctx context.Context
-								var endTask func()
-								if light {
-									c := &goContext{taskContext: taskContext{parent: parent}}
-									ctx, endTask = c, c.interrupt
-								} else {
-									ctx, endTask = context.WithCancel(parent)
-								}
+								ctx, endTask := taskOrWithCancel(parent, light)
 								o := observation{}
 								var early_ derived
 								if early {
@@ -265,4 +258,15 @@ func TestTaskContextEndRacesParent(t *testing.T) {
 			require.EqualValues(t, 1, ran.Load())
 		})
 	}
+}
+
+// taskOrWithCancel returns a Go task's context under parent and the end the
+// task gives it (light), or the reference it replaces: context.WithCancel
+// of parent and its cancel.
+func taskOrWithCancel(parent context.Context, light bool) (context.Context, func()) {
+	if light {
+		c := &goContext{taskContext: taskContext{parent: parent}}
+		return c, c.interrupt
+	}
+	return context.WithCancel(parent)
 }
