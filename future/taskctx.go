@@ -70,7 +70,10 @@ const (
 // ctxExtra is the part of a taskContext most functions never use, kept out
 // of line so that a task stays small.
 type ctxExtra struct {
-	ended  atomic.Uint32      // ctxLive, endedItself or endedParent: how end decided (inner says what it is)
+	// ctxLive, endedItself or endedParent: how end decided (inner says what
+	// it is). Not redundant with inner: it makes the first end the only one
+	// to act, and without it TestTaskContextObservers sees Cause change.
+	ended  atomic.Uint32
 	inner  context.Context    // context.WithCancel(parent), made with the extra part
 	cancel context.CancelFunc // inner's, called when the context ends by itself
 
