@@ -81,11 +81,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	long := future.Go(ctx, slow(10))
 	wctx, cancel := context.WithTimeout(ctx, 4**scale-time.Since(t0))
 	defer cancel()
-	if _, err := long.Result(wctx); err != nil {
+	_, err := long.Result(wctx)
+	if ctx.Err() != nil { // Ctrl-C during the wait: ctx cancelled the task too
+		_, _ = long.Result(context.Background())
+		fmt.Fprintln(stderr, "tour: interrupted")
+		return 130
+	}
+	if err != nil {
 		fmt.Fprintf(stdout, "[%s units] waited for the long task: %v; still %v\n", elapsed(), err, long.State())
 	}
 	fmt.Fprintf(stdout, "cancel accepted: %v\n", long.Cancel())
-	_, err := long.Result(ctx)
+	_, err = long.Result(ctx)
 	fmt.Fprintf(stdout, "[%s units] long task: %v (%v)\n", elapsed(), long, err)
 	return 0
 }

@@ -43,6 +43,18 @@ func TestInterrupted(t *testing.T) {
 	})
 }
 
+func TestInterruptedWhileWaitingForTheLongTask(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(3500*time.Millisecond, cancel) // Ctrl-C before the 4-unit deadline
+		var out, errOut bytes.Buffer
+		require.Equal(t, 130, run(ctx, nil, &out, &errOut))
+		require.Equal(t, "tour: interrupted\n", errOut.String())
+		require.Contains(t, out.String(), "task 3 returned 30")
+		require.NotContains(t, out.String(), "waited for the long task")
+	})
+}
+
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{{"-scale", "0"}, {"extra"}, {"-bogus"}} {
 		var out, errOut bytes.Buffer
