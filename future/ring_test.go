@@ -1,6 +1,7 @@
 package future
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -56,6 +57,7 @@ func TestRingConcurrent(t *testing.T) {
 		wg.Go(func() {
 			for i := range n {
 				for !r.push(fakeTask(p*n + i)) {
+					runtime.Gosched() // full: let a popper run (a bare spin starves them on a loaded machine)
 				}
 			}
 		})
@@ -66,6 +68,8 @@ func TestRingConcurrent(t *testing.T) {
 				if x := r.pop(); x != nil {
 					seen[int(x.(fakeTask))].Add(1)
 					popped.Add(1)
+				} else {
+					runtime.Gosched() // empty: let a pusher run
 				}
 			}
 		})
@@ -83,7 +87,7 @@ func TestRingPerPusherOrder(t *testing.T) {
 	var r ring
 	r.init(8)
 	const pushers = 4
-	n := 500 // the pushers spin on a full ring: 5,000 took 12 s under -race
+	n := 500 // the pushers wait on a full ring: 5,000 took 12 s under -race
 	if stress() {
 		n = 5_000
 	}
@@ -92,6 +96,7 @@ func TestRingPerPusherOrder(t *testing.T) {
 		wg.Go(func() {
 			for i := range n {
 				for !r.push(fakeTask(p*n + i)) {
+					runtime.Gosched() // full: let a popper run (a bare spin starves them on a loaded machine)
 				}
 			}
 		})
@@ -100,6 +105,7 @@ func TestRingPerPusherOrder(t *testing.T) {
 	for got := 0; got < pushers*n; {
 		x := r.pop()
 		if x == nil {
+			runtime.Gosched()
 			continue
 		}
 		v := int(x.(fakeTask))
