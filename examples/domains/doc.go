@@ -11,6 +11,6 @@
 //
 // Unlike the book's, every lookup has a timeout (WithTimeout), at most a
 // bounded number run at once (WithLimit), and the resolver is injectable
-// (WithResolver, Resolver), so the tests use a DNS server of their own on
+// (WithServer, WithResolver), so the tests use a DNS server of their own on
 // loopback.
 package domains

@@ -27,7 +27,7 @@ func startServer(t *testing.T) *dnstest.Server {
 }
 
 func opts(s *dnstest.Server, more ...domains.Option) []domains.Option {
-	return append([]domains.Option{domains.WithResolver(domains.Resolver(s.Addr)), domains.WithTimeout(lookupTimeout)}, more...)
+	return append([]domains.Option{domains.WithServer(s.Addr), domains.WithTimeout(lookupTimeout)}, more...)
 }
 
 func TestProbe(t *testing.T) {

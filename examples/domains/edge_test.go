@@ -33,4 +33,31 @@ func TestProbeServerFailure(t *testing.T) {
 	var dnsErr *net.DNSError
 	require.ErrorAs(t, r.Err, &dnsErr)
 	require.False(t, dnsErr.IsNotFound)
+	require.Contains(t, r.Err.Error(), " on "+s.Addr+": ", "the error names the server asked, not the system's")
+}
+
+// With no server listening, the error names the address given, not the
+// system's configured server; with only Resolver, the Go resolver would.
+func TestProbeNoServerNamesIt(t *testing.T) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := pc.LocalAddr().String()
+	require.NoError(t, pc.Close()) // nothing listens there now: the query is refused
+	r := domains.Probe(context.Background(), "go.dev", domains.WithServer(addr), domains.WithTimeout(lookupTimeout))
+	require.False(t, r.Found)
+	var dnsErr *net.DNSError
+	require.ErrorAs(t, r.Err, &dnsErr)
+	require.Equal(t, addr, dnsErr.Server)
+	require.Contains(t, r.Err.Error(), "lookup go.dev. on "+addr+": ")
+}
+
+// WithResolver after WithServer: the resolver is the caller's, and the
+// errors are left as it makes them.
+func TestWithResolverForgetsServer(t *testing.T) {
+	s := dnstest.Start(t, dnstest.Zone{Fail: []string{"broken.dev"}})
+	r := domains.Probe(context.Background(), "broken.dev",
+		domains.WithServer("127.0.0.1:1"), domains.WithResolver(domains.Resolver(s.Addr)), domains.WithTimeout(lookupTimeout))
+	var dnsErr *net.DNSError
+	require.ErrorAs(t, r.Err, &dnsErr)
+	require.NotEqual(t, "127.0.0.1:1", dnsErr.Server)
 }

@@ -18,7 +18,7 @@ func ExampleProbe() {
 		panic(err)
 	}
 	defer srv.Close()
-	resolver := domains.WithResolver(domains.Resolver(srv.Addr))
+	resolver := domains.WithServer(srv.Addr)
 
 	ctx := context.Background()
 	fmt.Printf("%+v\n", domains.Probe(ctx, "go.dev", resolver))
@@ -40,7 +40,7 @@ func ExampleMultiProbe() {
 	names := []string{"goto.dev", "go.dev", "if.dev", "map.dev"}
 	var answered []string
 	for r, err := range domains.MultiProbe(context.Background(), names,
-		domains.WithResolver(domains.Resolver(srv.Addr)), domains.WithTimeout(200*time.Millisecond)) {
+		domains.WithServer(srv.Addr), domains.WithTimeout(200*time.Millisecond)) {
 		if err != nil {
 			panic(err)
 		}

@@ -14,6 +14,7 @@ const (
 
 type config struct {
 	resolver *net.Resolver
+	server   string // WithServer's address, named in lookup errors; "" for another resolver
 	timeout  time.Duration
 	limit    int
 }
@@ -34,9 +35,17 @@ func newConfig(opts []Option) config {
 func WithResolver(r *net.Resolver) Option {
 	return func(c *config) {
 		if r != nil {
-			c.resolver = r
+			c.resolver, c.server = r, ""
 		}
 	}
+}
+
+// WithServer makes the lookups go to the DNS server at addr (host:port)
+// through Resolver(addr), and makes their errors name addr as the server
+// (a *net.DNSError's Server). With Resolver alone, the Go resolver names
+// the first server of the system's configuration, which it did not ask.
+func WithServer(addr string) Option {
+	return func(c *config) { c.resolver, c.server = Resolver(addr), addr }
 }
 
 // WithTimeout bounds each lookup to d (default DefaultTimeout); a lookup

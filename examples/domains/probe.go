@@ -51,6 +51,9 @@ func (c *config) probe(ctx context.Context, domain string) Result {
 	if isDNS && dnsErr.IsNotFound {
 		return Result{Domain: domain}
 	}
+	if isDNS && c.server != "" {
+		dnsErr.Server = c.server // the one asked (see WithServer); the error is this lookup's own
+	}
 	// Normalise timeouts, whatever the resolver was doing when time ran out.
 	// Its reads time out at ctx's deadline, a moment before ctx itself may
 	// report it: an i/o timeout is the lookup's timeout too.

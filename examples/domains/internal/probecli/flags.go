@@ -46,7 +46,7 @@ func (f *Flags) Options() ([]domains.Option, error) {
 		if p, err := strconv.Atoi(port); err != nil || p < 1 || p > 65535 {
 			return nil, fmt.Errorf("-dns %q: bad port", f.dns)
 		}
-		opts = append(opts, domains.WithResolver(domains.Resolver(f.dns)))
+		opts = append(opts, domains.WithServer(f.dns))
 	}
 	return opts, nil
 }
