@@ -63,7 +63,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		future.Go(ctx, slow(1)), future.Go(ctx, slow(2)), future.Go(ctx, slow(3)),
 	}
 	for i := range tasks {
-		fmt.Fprintf(stdout, "started task %d (%d units)\n", i+1, i+1)
+		unit := "units"
+		if i == 0 {
+			unit = "unit"
+		}
+		fmt.Fprintf(stdout, "started task %d (%d %s)\n", i+1, i+1, unit)
 	}
 	for i, t := range tasks {
 		v, err := t.Result(ctx)

@@ -18,7 +18,7 @@ func TestRun(t *testing.T) {
 		var out, errOut bytes.Buffer
 		code := run(context.Background(), nil, &out, &errOut)
 		require.Equal(t, 0, code, errOut.String())
-		require.Equal(t, `started task 1 (1 units)
+		require.Equal(t, `started task 1 (1 unit)
 started task 2 (2 units)
 started task 3 (3 units)
 [1.0 units] task 1 returned 10: <Task finished result=10>
