@@ -48,8 +48,9 @@ func (l *logger) display(format string, a ...any) {
 // n*10. It ends early, with ctx's error, if ctx ends.
 func loiter(ctx context.Context, log *logger, n int, unit time.Duration) (int, error) {
 	tabs := strings.Repeat("\t", n)
-	log.display("%sloiter(%d): doing nothing for %ds...", tabs, n, n)
-	if err := future.Sleep(ctx, time.Duration(n)*unit); err != nil {
+	d := time.Duration(n) * unit // "4s" with the default unit, as the book prints it
+	log.display("%sloiter(%d): doing nothing for %v...", tabs, n, d)
+	if err := future.Sleep(ctx, d); err != nil {
 		return 0, err
 	}
 	log.display("%sloiter(%d): done.", tabs, n)
@@ -100,8 +101,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	i := 0
 	for result, err := range results {
 		if err != nil {
+			if ctx.Err() != nil {
+				fmt.Fprintln(stderr, "demo_executor_map: interrupted")
+				return 130
+			}
 			fmt.Fprintln(stderr, "demo_executor_map:", err)
-			return 130
+			return 1
 		}
 		log.display("result %d: %d", i, result)
 		i++

@@ -90,7 +90,19 @@ func TestInterrupted(t *testing.T) {
 		require.Equal(t, 130, run(ctx, nil, &out, &errOut))
 		require.Contains(t, out.String(), "result 1: 10")
 		require.NotContains(t, out.String(), "result 2")
-		require.Contains(t, errOut.String(), "deadline exceeded")
+		require.Equal(t, "demo_executor_map: interrupted\n", errOut.String())
+	})
+}
+
+// A shorter unit is what the loiter lines say, not the book's seconds.
+func TestUnit(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var out, errOut bytes.Buffer
+		start := time.Now()
+		require.Equal(t, 0, run(context.Background(), []string{"-unit", "100ms", "-tasks", "3"}, &out, &errOut))
+		require.Equal(t, 200*time.Millisecond, time.Since(start))
+		require.Contains(t, out.String(), "\t\tloiter(2): doing nothing for 200ms...\n")
+		require.Contains(t, out.String(), "loiter(0): doing nothing for 0s...\n")
 	})
 }
 
