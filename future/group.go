@@ -89,7 +89,7 @@ func (g *Group) SetLimit(n int) {
 	g.lock()
 	defer g.mu.Unlock()
 	if g.active > 0 {
-		panic(fmt.Sprintf("future: Group.SetLimit called while %d of the group's tasks are running; set the limit before starting them", g.active))
+		panic(fmt.Sprintf("future: Group.SetLimit called with %d of the group's tasks running; set the limit before starting them", g.active))
 	}
 	if n < 0 {
 		g.sem = nil

@@ -59,7 +59,7 @@ func TestGroupSetLimitMisuseAndZeroGroup(t *testing.T) {
 	release := make(chan struct{})
 	f := GoIn(&g, func(context.Context) (int, error) { <-release; return 3, nil })
 	require.PanicsWithValue(t,
-		"future: Group.SetLimit called while 1 of the group's tasks are running; set the limit before starting them",
+		"future: Group.SetLimit called with 1 of the group's tasks running; set the limit before starting them",
 		func() { g.SetLimit(4) })
 	close(release)
 	require.NoError(t, g.Wait())
