@@ -35,6 +35,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tour", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	scale := fs.Duration("scale", time.Second, "length of one time `unit`")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: tour [-scale DURATION]")
+		fmt.Fprintln(stderr, "Starts four tasks with future.Go, waits for three, then for the fourth with a deadline, and cancels it.")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0

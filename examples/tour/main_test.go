@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -64,4 +65,5 @@ func TestUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run(context.Background(), []string{"-h"}, &out, &errOut))
 	require.Contains(t, errOut.String(), "-scale unit")
+	require.True(t, strings.HasPrefix(errOut.String(), "usage: tour [-scale DURATION]\n"), errOut.String())
 }

@@ -65,6 +65,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 3, "executor workers (the book's max_workers)")
 	tasks := fs.Int("tasks", 5, "loiter tasks: loiter(0) … loiter(tasks-1)")
 	unit := fs.Duration("unit", time.Second, "how long each unit of loitering lasts")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: demo_executor_map [-workers 3] [-tasks 5] [-unit 1s]")
+		fmt.Fprintln(stderr, "Maps loiter(0) … loiter(tasks-1) over an executor and prints the results in input order.")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0

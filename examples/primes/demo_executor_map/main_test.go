@@ -114,4 +114,6 @@ func TestUsage(t *testing.T) {
 	}
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run(context.Background(), []string{"-h"}, &out, &errOut))
+	require.True(t, strings.HasPrefix(errOut.String(), "usage: demo_executor_map [-workers 3] [-tasks 5] [-unit 1s]\n"), errOut.String())
+	require.Contains(t, errOut.String(), "-workers int")
 }
