@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/tulipgo/tulip/future"
@@ -41,7 +44,25 @@ func NewSaver(dir string) (*Saver, error) {
 	return &Saver{dir: dir, ex: future.NewExecutor(saveWorkers), createTemp: createTemp}, nil
 }
 
-func createTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+// createTemp is os.CreateTemp but with mode 0666 less the umask, the mode
+// the saved file should end up with (os.CreateTemp makes files 0600, which
+// would leave every flag readable by its owner only): the temp file is
+// renamed into place, mode and all. Like os.CreateTemp it replaces the last
+// "*" in pattern by a random string and retries on a name already taken.
+func createTemp(dir, pattern string) (tempFile, error) {
+	prefix, suffix := pattern, ""
+	if i := strings.LastIndexByte(pattern, '*'); i >= 0 {
+		prefix, suffix = pattern[:i], pattern[i+1:]
+	}
+	for range 10000 {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10)+suffix)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, &fs.PathError{Op: "createtemp", Path: filepath.Join(dir, pattern), Err: fs.ErrExist}
+}
 
 // Dir is the directory the saver writes into.
 func (s *Saver) Dir() string { return s.dir }

@@ -117,3 +117,17 @@ func TestDiskFullRun(t *testing.T) {
 		"ZZ not found: http://flags.pipe/flags/zz/zz.gif"}, lines)
 	require.Empty(t, dirNames(t, s.Dir()))
 }
+
+// TestSaveMode: a saved flag gets the mode any new file gets (0666 less the
+// umask, 0644 under the usual 022), not os.CreateTemp's owner-only 0600.
+func TestSaveMode(t *testing.T) {
+	s := newSaver(t)
+	require.NoError(t, s.Save(context.Background(), "BR.gif", []byte("GIF89a")))
+	ref := filepath.Join(t.TempDir(), "ref")
+	require.NoError(t, os.WriteFile(ref, nil, 0o666)) // what the umask makes of 0666
+	want, err := os.Stat(ref)
+	require.NoError(t, err)
+	got, err := os.Stat(filepath.Join(s.Dir(), "BR.gif"))
+	require.NoError(t, err)
+	require.Equal(t, want.Mode().Perm(), got.Mode().Perm())
+}
