@@ -16,7 +16,8 @@
 // than -max-line bytes, -idle without input and clients beyond -max-sessions
 // get an explaining line and are disconnected, and an answer must be sent
 // within -write-timeout. SIGINT or SIGTERM shuts it down gracefully: it stops
-// accepting, lets the answers being sent finish, and tells waiting clients.
+// accepting, lets the answers being sent finish, and tells waiting clients;
+// a second signal ends it at once.
 //
 // The log (on standard error) is the book's: " From {client}: {query!r}",
 // "   To {client}: {n} results.", "Close {client}.".
@@ -40,6 +41,10 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal starts the graceful shutdown, which may wait up to
+	// -write-timeout for a stalled client; stop restores the default action,
+	// so that a second Ctrl-C ends the process at once.
+	context.AfterFunc(ctx, stop)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stderr, nil))
 }
