@@ -15,7 +15,8 @@
 // Queries longer than -max-query bytes are refused; answers hold at most
 // -max-results characters (the header X-Total-Count has the total). The
 // server has read, write and idle timeouts, and SIGINT or SIGTERM shuts it
-// down gracefully, letting requests in flight finish.
+// down gracefully, letting requests in flight finish; a second signal ends
+// it at once.
 package main
 
 import (
@@ -38,6 +39,10 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal starts the graceful shutdown, which may wait up to
+	// shutdownGrace for a stalled client; stop restores the default action,
+	// so that a second Ctrl-C ends the process at once.
+	context.AfterFunc(ctx, stop)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stderr, nil))
 }
