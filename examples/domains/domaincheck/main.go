@@ -3,6 +3,8 @@
 // names flush left, not-found ones after two tabs (the book's
 // domaincheck.py). The TLD is trimmed of leading and trailing dots and the
 // names are lower-cased: `domaincheck COM.BR` probes case.com.br, ...
+// A TLD that cannot form a domain name ("x y", "a..b") is a usage error; an
+// internationalized one is probed in its ASCII form (рф as xn--p1ai).
 //
 // Usage:
 //
@@ -22,6 +24,8 @@ import (
 	"os/signal"
 	"strings"
 
+	"golang.org/x/net/idna"
+
 	"github.com/tulipgo/tulip/examples/domains"
 	"github.com/tulipgo/tulip/examples/domains/internal/probecli"
 )
@@ -33,6 +37,10 @@ func main() {
 }
 
 const hint = "Please provide a TLD. Example: domaincheck COM.BR"
+
+// maxTLD is the longest TLD that leaves room in a 253-byte name for a
+// four-letter keyword and its dot.
+const maxTLD = 253 - 5
 
 // run is the command; it returns the exit status (2 for a usage error).
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -58,6 +66,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, hint)
 		return 2
 	}
+	// The resolver answers an invalid name "no such host", which would
+	// list every name as not found: refuse it instead. The profile checks
+	// the TLD as a lookup would and maps it to its lower-case ASCII form.
+	ascii, err := idna.New(idna.MapForLookup(), idna.VerifyDNSLength(true), idna.BidiRule()).ToASCII(tld)
+	if err == nil && len(ascii) > maxTLD {
+		err = fmt.Errorf("longer than %d bytes", maxTLD)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "domaincheck: TLD %q: %v\n", tld, err)
+		return 2
+	}
+	tld = ascii
 	opts, err := flags.Options()
 	if err != nil {
 		fmt.Fprintln(stderr, "domaincheck:", err)

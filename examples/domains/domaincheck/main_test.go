@@ -80,3 +80,19 @@ func TestInterrupted(t *testing.T) {
 	require.Equal(t, 130, run(ctx, []string{"-dns", s.Addr, "dev"}, &out, &errOut))
 	require.Equal(t, "domaincheck: interrupted: context canceled\n", errOut.String())
 }
+
+// A TLD no domain name can end in is a usage error, not eleven names "not
+// found"; an internationalized one is looked up in its ASCII form.
+func TestBadTLD(t *testing.T) {
+	for _, tld := range []string{"x y", "a..b", "a_b", "x-", "dev\x00", strings.Repeat("a", 64), strings.Repeat("a.", 125) + "a"} {
+		code, out, errOut := runCheck(t, "-dns", "127.0.0.1:1", tld)
+		require.Equal(t, 2, code, "%q", tld)
+		require.Empty(t, out)
+		require.Contains(t, errOut, "domaincheck: TLD ", "%q", tld)
+	}
+	s := dnstest.Start(t, dnstest.Zone{Found: []string{"go.xn--p1ai"}})
+	code, out, errOut := runCheck(t, "-dns", s.Addr, "РФ")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "\ngo.xn--p1ai\n")
+	require.Contains(t, out, "\n\t\tif.xn--p1ai\n")
+}
