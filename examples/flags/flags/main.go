@@ -25,6 +25,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -63,7 +64,7 @@ func run(ctx context.Context, args []string, env download.Env) int {
 	fs.SetOutput(env.Stderr)
 	strategy := fs.String("strategy", "sequential", "sequential, map, gather or submit")
 	label := fs.String("s", "LOCAL", "embedded site to download from: LOCAL, DELAY or ERROR")
-	url := fs.String("u", "", "base URL of a site with the book's layout (overrides -s)")
+	baseURL := fs.String("u", "", "base URL of a site with the book's layout, http:// or https:// (overrides -s)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: flags [-strategy sequential|map|gather|submit] [-s LABEL] [-u URL]")
 		fs.PrintDefaults()
@@ -83,11 +84,19 @@ func run(ctx context.Context, args []string, env download.Env) int {
 		fmt.Fprintf(env.Stderr, "flags: unknown strategy %q\n", *strategy)
 	case !okSite:
 		fmt.Fprintf(env.Stderr, "flags: unknown site %q: want LOCAL, DELAY or ERROR\n", *label)
+	case *baseURL != "" && !isHTTPURL(*baseURL):
+		fmt.Fprintf(env.Stderr, "flags: -u %q: want an http:// or https:// URL\n", *baseURL)
 	default:
-		return fetchAll(ctx, env, download1, b, strings.TrimRight(*url, "/"))
+		return fetchAll(ctx, env, download1, b, strings.TrimRight(*baseURL, "/"))
 	}
 	fs.Usage()
 	return 2
+}
+
+// isHTTPURL reports whether s is an absolute http or https URL with a host.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 func fetchAll(ctx context.Context, env download.Env, many func(context.Context, *downloader, []string) (int, error),

@@ -158,7 +158,8 @@ func TestInterrupt(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	for _, args := range [][]string{{"-strategy", "threads"}, {"-s", "REMOTE"}, {"extra"}, {"-bogus"}} {
+	for _, args := range [][]string{{"-strategy", "threads"}, {"-s", "REMOTE"}, {"extra"}, {"-bogus"},
+		{"-u", "not a url"}, {"-u", "ftp://127.0.0.1/flags"}, {"-u", "http://[::1"}, {"-u", "http:///flags"}} {
 		var out, errOut bytes.Buffer
 		require.Equal(t, 2, run(context.Background(), args, download.Env{Stdout: &out, Stderr: &errOut}), args)
 		require.Contains(t, errOut.String(), "usage: flags", args)
