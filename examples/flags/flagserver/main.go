@@ -9,8 +9,9 @@
 //	           [-max-conns N]
 //
 // An empty address leaves that site out. Each site keeps at most -max-conns
-// connections (default 1000) open; more wait in the backlog. Ctrl-C stops it: requests still
-// waiting are given a second, then cut.
+// connections (default 1000) open; more wait in the backlog, and one of them
+// gets in at once in place of an idle keep-alive connection, if there is
+// one. Ctrl-C stops it: requests still waiting are given a second, then cut.
 package main
 
 import (

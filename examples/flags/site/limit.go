@@ -11,6 +11,9 @@ import (
 // LimitListener returns a listener that keeps at most n of l's connections
 // open at once: Accept waits (leaving the rest in the kernel's backlog) until
 // one of them is closed. It bounds what a flood of clients can cost a Server.
+// Served by a Server (Site.Start), a full listener first has the server
+// close one idle keep-alive connection, so that clients that keep their
+// connections open without asking anything cannot lock the others out.
 // Closing the listener ends a waiting Accept.
 func LimitListener(l net.Listener, n int) net.Listener {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -22,11 +25,19 @@ type limitListener struct {
 	sem    *semaphore.Semaphore
 	ctx    context.Context // ends when the listener is closed
 	cancel context.CancelFunc
+	// full, if set, is called when Accept finds no room: the Server's
+	// closeIdle. Set by Start before the first Accept, never after.
+	full func()
 }
 
 func (l *limitListener) Accept() (net.Conn, error) {
-	if err := l.sem.Acquire(l.ctx); err != nil {
-		return nil, net.ErrClosed
+	if !l.sem.TryAcquire() {
+		if l.full != nil {
+			l.full() // closing an idle connection gives its permit back at once
+		}
+		if err := l.sem.Acquire(l.ctx); err != nil {
+			return nil, net.ErrClosed
+		}
 	}
 	c, err := l.Listener.Accept()
 	if err != nil {

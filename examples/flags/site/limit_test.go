@@ -2,9 +2,12 @@ package site
 
 import (
 	"context"
+	"io"
 	"net"
+	"net/http"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -55,5 +58,40 @@ func TestLimitListener(t *testing.T) {
 		for _, c := range append(clients, second, third) {
 			c.Close()
 		}
+	})
+}
+
+// Clients that keep their connections open between requests cannot lock a
+// full server out: a new client gets in at once, in place of an idle
+// keep-alive connection, not after the idle timeout. The clients whose
+// connection went get a new one on their next request.
+func TestLimitListenerReclaimsIdle(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := newSite(t, Local())
+		pipe := NewPipeListener()
+		srv := s.Start(LimitListener(pipe, 2))
+		defer srv.Close()
+		get := func(c *http.Client) {
+			t.Helper()
+			resp, err := c.Get(srv.URL + "/br/br.gif")
+			require.NoError(t, err)
+			_, err = io.Copy(io.Discard, resp.Body)
+			require.NoError(t, err)
+			resp.Body.Close()
+			require.Equal(t, http.StatusOK, resp.StatusCode)
+		}
+		var clients []*http.Client
+		for range 3 {
+			tr := &http.Transport{DialContext: pipe.DialContext}
+			defer tr.CloseIdleConnections()
+			clients = append(clients, &http.Client{Transport: tr})
+		}
+		get(clients[0])
+		get(clients[1]) // both connections stay open, idle: the limit is reached
+		start := time.Now()
+		get(clients[2])
+		require.Less(t, time.Since(start), time.Second, "the third client waited for an idle timeout")
+		get(clients[0]) // whichever lost its connection dials again
+		get(clients[1])
 	})
 }

@@ -18,6 +18,7 @@ type Server struct {
 	srv      *http.Server
 	cancel   context.CancelFunc
 	handlers handlers
+	idle     idleConns
 	served   chan error
 	once     sync.Once
 	closeErr error
@@ -37,9 +38,13 @@ func (s *Site) Start(l net.Listener) *Server {
 			s.ServeHTTP(w, r)
 		}),
 		BaseContext:       func(net.Listener) context.Context { return base },
+		ConnState:         sv.idle.track,
 		ReadHeaderTimeout: 10 * time.Second, // bounded resources: a silent client is dropped
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    16 << 10,
+	}
+	if ll, ok := l.(*limitListener); ok {
+		ll.full = sv.idle.closeOne // a full listener makes room from idle keep-alives
 	}
 	go func() { sv.served <- sv.srv.Serve(l) }()
 	return sv
@@ -122,4 +127,42 @@ func (h *handlers) closeAndWait() {
 	h.idle = idle
 	h.mu.Unlock()
 	<-idle
+}
+
+// idleConns is the set of a Server's connections that are idle between
+// requests (keep-alive), kept from the http.Server's ConnState hook, so
+// that a full LimitListener can close one of them to admit a new client.
+type idleConns struct {
+	mu    sync.Mutex
+	conns map[net.Conn]struct{}
+}
+
+func (ic *idleConns) track(c net.Conn, st http.ConnState) {
+	ic.mu.Lock()
+	defer ic.mu.Unlock()
+	if st == http.StateIdle {
+		if ic.conns == nil {
+			ic.conns = make(map[net.Conn]struct{})
+		}
+		ic.conns[c] = struct{}{}
+		return
+	}
+	delete(ic.conns, c) // active again, closed or hijacked
+}
+
+// closeOne closes one idle connection, if there is any. A request that
+// arrives on it at that moment is cut, as with an idle timeout; HTTP
+// clients retry a GET on a reused connection that fails so.
+func (ic *idleConns) closeOne() {
+	ic.mu.Lock()
+	var victim net.Conn
+	for c := range ic.conns {
+		victim = c
+		delete(ic.conns, c)
+		break
+	}
+	ic.mu.Unlock()
+	if victim != nil {
+		victim.Close()
+	}
 }
