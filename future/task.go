@@ -91,17 +91,18 @@ type goTask[T any] struct {
 
 func (t *goTask[T]) interrupt() { t.ctx.interrupt() }
 
-// start runs the task on its own goroutine. Only Cancel ends t's context
-// before fn runs, and only after making t Cancelled: setRunning tells. A
-// parent that ended before the start ends the task with its Err, and fn
-// never runs either.
+// start runs the task on its own goroutine. A Cancel before setRunning made
+// t Cancelled: fn never runs. A Cancel after it found t Running, so fn runs,
+// with its context ended, and the outcome follows fn: hence the look at the
+// parent alone below, not at t's context. A parent that ended before the
+// start ends the task with its Err, and fn never runs.
 func (t *goTask[T]) start(fn func(context.Context) (T, error)) {
 	defer t.ctx.interrupt() // release the context once fn is over
 	if !t.setRunning() {
 		t.park.Done() // cancelled before it started: Cancel left this to the task (see goTask)
 		return
 	}
-	if err := t.ctx.Err(); err != nil {
+	if err := t.ctx.parent.Err(); err != nil {
 		var zero T
 		t.resolveTask(zero, err)
 		return
