@@ -41,3 +41,42 @@ func TestCancelReleasesRoomBeforeDone(t *testing.T) {
 	}
 	require.Zero(t, full, "TrySubmit found the queue full just after the only queued task was cancelled (%d of 2000)", full)
 }
+
+// A bounded queue's room comes back before the future of a task that left
+// it is seen done, whichever way it left: Cancel, or the end of its ctx.
+func TestRoomBackBeforeDoneEitherWay(t *testing.T) {
+	for _, how := range []string{"cancel", "ctx"} {
+		t.Run(how, func(t *testing.T) {
+			for range 200 {
+				ex := NewExecutor(1, QueueSize(1))
+				block := make(chan struct{})
+				started := make(chan struct{})
+				running := Submit(context.Background(), ex, func(context.Context) (int, error) {
+					close(started)
+					<-block
+					return 0, nil
+				})
+				<-started
+				ctx, cancel := context.WithCancel(context.Background())
+				queued := Submit(ctx, ex, func(context.Context) (int, error) { return 1, nil })
+				_, ok := TrySubmit(context.Background(), ex, func(context.Context) (int, error) { return 2, nil })
+				require.False(t, ok, "the queue holds one")
+				if how == "cancel" {
+					queued.Cancel()
+				} else {
+					cancel()
+				}
+				<-queued.Done()
+				f, ok := TrySubmit(context.Background(), ex, func(context.Context) (int, error) { return 2, nil })
+				require.True(t, ok, "the room of the task that left (%v) is back", queued)
+				close(block)
+				v, err := f.Result(context.Background())
+				require.NoError(t, err)
+				require.Equal(t, 2, v)
+				cancel()
+				_, _ = running.Result(context.Background())
+				require.NoError(t, ex.Close())
+			}
+		})
+	}
+}

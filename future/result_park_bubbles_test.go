@@ -2,6 +2,9 @@ package future
 
 import (
 	"context"
+	"errors"
+	"runtime"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -70,5 +73,53 @@ func TestParkedResultAcrossBubbles(t *testing.T) {
 				_, _ = f.Result(context.Background())
 			})
 		}
+	})
+}
+
+// In a testing/synctest bubble: Results parked (with a context that can
+// never end, and with one that can) on tasks that Sleep, wait on Done, are
+// cancelled before they start, call Goexit or panic, while fake time runs
+// and another goroutine of the bubble cancels them: no deadlock is
+// reported, fake time moves, and the outcomes are the expected ones.
+func TestParkedResultsInBubble(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx := t.Context()
+		t0 := time.Now()
+		sleeper := Go(ctx, func(ctx context.Context) (int, error) { return 1, Sleep(ctx, time.Hour) })
+		doner := Go(ctx, func(ctx context.Context) (int, error) { <-ctx.Done(); return 2, ctx.Err() })
+		early := Go(ctx, func(ctx context.Context) (int, error) { return 3, nil })
+		early.Cancel() // most likely before its goroutine runs
+		goexit := Go(ctx, func(ctx context.Context) (int, error) { _ = Sleep(ctx, time.Minute); runtime.Goexit(); return 0, nil })
+		panics := Go(ctx, func(ctx context.Context) (int, error) { _ = Sleep(ctx, 2*time.Minute); panic("boom") })
+		full := Go(context.Background(), func(ctx context.Context) (int, error) { return 4, Sleep(ctx, 3*time.Minute) })
+		go func() {
+			time.Sleep(10 * time.Minute)
+			sleeper.Cancel()
+			doner.Cancel()
+		}()
+		type res struct {
+			v   int
+			err error
+		}
+		results := make([]res, 6)
+		var wg sync.WaitGroup
+		for i, f := range []*Future[int]{sleeper, doner, early, goexit, panics, full} {
+			wg.Go(func() {
+				v, err := f.Result(context.Background())
+				v2, err2 := f.Result(ctx)
+				require.Equal(t, v, v2)
+				require.Equal(t, err, err2)
+				results[i] = res{v, err}
+			})
+		}
+		wg.Wait()
+		require.Equal(t, 10*time.Minute, time.Since(t0))
+		require.ErrorIs(t, results[0].err, ErrCancelled)
+		require.ErrorIs(t, results[1].err, ErrCancelled)
+		require.True(t, errors.Is(results[2].err, ErrCancelled) || results[2] == res{3, nil}, "%v", results[2])
+		require.ErrorIs(t, results[3].err, ErrGoexit)
+		var pe *PanicError
+		require.ErrorAs(t, results[4].err, &pe)
+		require.Equal(t, res{4, nil}, results[5])
 	})
 }
