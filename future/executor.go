@@ -107,6 +107,10 @@ type Executor struct {
 	_            [56]byte
 	shared       counts
 	workerCounts []*counts
+	// The ends of queued tasks' contexts, which count the tasks they
+	// withdraw in shared from context.AfterFunc's goroutine: Wait waits for
+	// those in progress (see withdrawals).
+	ending withdrawals
 
 	sleepMu   sync.Mutex
 	sleeping  []*sleeper   // workers asleep or going to sleep, not yet woken (see sleep)

@@ -345,6 +345,18 @@ func (f *Future[T]) resolve(st State, v T, err error) error {
 	return nil
 }
 
+// resolveHeld is resolve, but it hands the callbacks back instead of
+// running them, for a caller with work that must come before them.
+func (f *Future[T]) resolveHeld(st State, v T, err error) (first callback[T], rest []callback[T], _ error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.State().done() {
+		return first, rest, invalidState(f)
+	}
+	first, rest = f.finishLocked(st, v, err)
+	return first, rest, nil
+}
+
 // finishLocked records the outcome, publishes the final state, wakes the
 // waiters and hands back the callbacks to run once mu is released.
 func (f *Future[T]) finishLocked(st State, v T, err error) (first callback[T], rest []callback[T]) {

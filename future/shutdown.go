@@ -76,10 +76,11 @@ func (ex *Executor) drain() []queuedTask {
 	return pending
 }
 
-// Wait blocks until the executor has been shut down and all of its workers
-// have exited, or until ctx ends; it returns ctx.Err() in that case. Wait
-// does not shut the executor down itself: call Shutdown first, or another
-// goroutine must.
+// Wait blocks until the executor has been shut down, all of its workers
+// have exited and every queued task that the end of its ctx withdrew has
+// been counted (so that Stats add up), or until ctx ends; it returns
+// ctx.Err() in that case. Wait does not shut the executor down itself:
+// call Shutdown first, or another goroutine must.
 //
 // Wait called from one of the executor's own tasks panics with an error
 // matching ErrSelfWait: it would wait for itself.
@@ -88,10 +89,17 @@ func (ex *Executor) Wait(ctx context.Context) error {
 	ex.checkNotWorker("Wait")
 	select {
 	case <-ex.exited:
-		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	if none := ex.ending.wait(); none != nil { // see withdrawals
+		select {
+		case <-none:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
 }
 
 // Close shuts the executor down and waits for every queued and running task

@@ -1,5 +1,7 @@
 package future
 
+import "sync"
+
 // ExecutorStats is a snapshot of an executor's load and history, for
 // operators: gauges of what it is doing now, and counters of what it has
 // done since it was made.
@@ -49,4 +51,49 @@ func (ex *Executor) Stats() ExecutorStats {
 		Failed:     failed,
 		Cancelled:  cancelled,
 	}
+}
+
+// withdrawals counts the queued tasks that the end of their context is
+// taking out of the queue, from before one leaves it until it is counted.
+// The end runs in context.AfterFunc's goroutine, which nobody else waits
+// for: without this, a worker could skip the withdrawn slot and the last
+// one exit, and Wait return, before the task was counted, and Stats would
+// not add up after Wait (Submitted one more than the tasks ended). begin
+// comes before the task leaves the queue, so a Wait that sees every worker
+// gone sees the count too; a begin whose withdrawal fails (the task was
+// taken) is ended at once.
+type withdrawals struct {
+	mu   sync.Mutex
+	n    int
+	none chan struct{} // made by a Wait that found n > 0; closed when n drops to 0
+}
+
+func (w *withdrawals) begin() {
+	w.mu.Lock()
+	w.n++
+	w.mu.Unlock()
+}
+
+func (w *withdrawals) end() {
+	w.mu.Lock()
+	w.n--
+	if w.n == 0 && w.none != nil {
+		close(w.none)
+		w.none = nil
+	}
+	w.mu.Unlock()
+}
+
+// wait returns a channel closed once no withdrawal is in progress, or nil
+// if none is now.
+func (w *withdrawals) wait() <-chan struct{} {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.n == 0 {
+		return nil
+	}
+	if w.none == nil {
+		w.none = make(chan struct{})
+	}
+	return w.none
 }

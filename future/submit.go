@@ -131,12 +131,23 @@ func (t *execTask[T]) stop() {
 
 // parentEnded runs when the parent context ends: a task still queued leaves
 // the queue and ends with the parent's error. A running task's context
-// follows the parent itself.
+// follows the parent itself. The task is counted before its callbacks run,
+// and Wait waits for that count (see withdrawals), not for the callbacks:
+// one that calls Wait does not wait for itself.
 func (t *execTask[T]) parentEnded() {
-	if t.withdraw() {
-		t.resolveTask(*new(T), t.ctx.parent.Err())
-		t.ex.shared.add(t.State(), t.err)
+	t.ex.ending.begin()
+	if !t.withdraw() {
+		t.ex.ending.end()
+		return
 	}
+	st, err := Finished, t.ctx.parent.Err()
+	if errors.Is(err, context.Canceled) { // as resolveTask
+		st, err = Cancelled, cancellation(err)
+	}
+	first, rest, _ := t.resolveHeld(st, *new(T), err) // fails if Cancel made it Cancelled first
+	t.ex.shared.add(t.State(), t.err)                 // final either way
+	t.ex.ending.end()
+	t.runCallbacks(first, rest)
 }
 
 // interrupt is what Cancel calls. On a queued task (Cancel has just made it
