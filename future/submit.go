@@ -90,6 +90,9 @@ func (t *execTask[T]) parentStop() func() bool {
 }
 
 func newExecTask[T any](ctx context.Context, ex *Executor, fn func(context.Context) (T, error)) *execTask[T] {
+	if ctx == nil {
+		panic("future: Submit or TrySubmit with a nil Context; pass context.Background() or the caller's context")
+	}
 	ex.mustBeMade()
 	t := &execTask[T]{fn: fn, ex: ex}
 	t.Future.interrupt = t

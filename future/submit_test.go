@@ -245,3 +245,17 @@ func testExecutorCounters(t *testing.T) {
 	require.EqualValues(t, 3, st.Failed, "%+v", st)
 	require.EqualValues(t, 1, st.Cancelled, "%+v", st)
 }
+
+// A nil ctx is a programming error, reported in the caller with what to do,
+// not as a nil dereference.
+func TestSubmitNilContextPanics(t *testing.T) {
+	ex := NewExecutor(1)
+	defer ex.Close()
+	const msg = "future: Submit or TrySubmit with a nil Context; pass context.Background() or the caller's context"
+	var ctx context.Context // nil, by mistake
+	fn := func(context.Context) (int, error) { return 1, nil }
+	require.PanicsWithValue(t, msg, func() { Submit(ctx, ex, fn) })
+	require.PanicsWithValue(t, msg, func() { TrySubmit(ctx, ex, fn) })
+	require.NoError(t, ex.Close())
+	require.PanicsWithValue(t, msg, func() { Submit(ctx, ex, fn) }, "after Shutdown too")
+}
