@@ -21,7 +21,11 @@ import (
 // makes no channel of its own. So in a testing/synctest bubble, give the
 // task a context made in the bubble (the bubble's t.Context(), say): with
 // one made outside, the Sleep waits on a channel from outside the bubble,
-// is not durably blocked, and fake time does not advance for it.
+// is not durably blocked, and fake time does not advance for it. Cancel
+// such a task from inside its bubble too: Cancel wakes the Sleep by
+// resetting its timer, and the runtime treats a reset of a bubble's timer
+// from outside the bubble as a fatal error, as it does a close of a
+// bubble's channel.
 func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
