@@ -11,9 +11,10 @@ import (
 // LimitListener returns a listener that keeps at most n of l's connections
 // open at once: Accept waits (leaving the rest in the kernel's backlog) until
 // one of them is closed. It bounds what a flood of clients can cost a Server.
-// Served by a Server (Site.Start), a full listener first has the server
-// close one idle keep-alive connection, so that clients that keep their
-// connections open without asking anything cannot lock the others out.
+// Served by a Server (Site.Start), a full listener has the server close
+// idle keep-alive connections while an Accept waits, so that clients that
+// keep their connections open without asking anything cannot lock the
+// others out.
 // Closing the listener ends a waiting Accept.
 func LimitListener(l net.Listener, n int) net.Listener {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -25,17 +26,22 @@ type limitListener struct {
 	sem    *semaphore.Semaphore
 	ctx    context.Context // ends when the listener is closed
 	cancel context.CancelFunc
-	// full, if set, is called when Accept finds no room: the Server's
-	// closeIdle. Set by Start before the first Accept, never after.
-	full func()
+	// idle, if set, is told while Accept waits for room, so that it closes
+	// idle connections meanwhile: the Server's (see idleConns). Set by
+	// Start before the first Accept, never after.
+	idle *idleConns
 }
 
 func (l *limitListener) Accept() (net.Conn, error) {
 	if !l.sem.TryAcquire() {
-		if l.full != nil {
-			l.full() // closing an idle connection gives its permit back at once
+		if l.idle != nil {
+			l.idle.waiting(+1) // closing an idle connection gives its permit back at once
 		}
-		if err := l.sem.Acquire(l.ctx); err != nil {
+		err := l.sem.Acquire(l.ctx)
+		if l.idle != nil {
+			l.idle.waiting(-1)
+		}
+		if err != nil {
 			return nil, net.ErrClosed
 		}
 	}

@@ -95,3 +95,38 @@ func TestLimitListenerReclaimsIdle(t *testing.T) {
 		get(clients[1])
 	})
 }
+
+// The same when the connections go idle only after the new client began to
+// wait: the first one to go idle is closed for it.
+func TestLimitListenerReclaimsIdleDuringWait(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := newSite(t, Behaviour{MinDelay: time.Second, MaxDelay: time.Second})
+		pipe := NewPipeListener()
+		srv := s.Start(LimitListener(pipe, 2))
+		defer srv.Close()
+		get := func(c *http.Client) error {
+			resp, err := c.Get(srv.URL + "/br/br.gif")
+			if err != nil {
+				return err
+			}
+			defer resp.Body.Close()
+			_, err = io.Copy(io.Discard, resp.Body)
+			return err
+		}
+		var clients []*http.Client
+		for range 3 {
+			tr := &http.Transport{DialContext: pipe.DialContext}
+			defer tr.CloseIdleConnections()
+			clients = append(clients, &http.Client{Transport: tr})
+		}
+		start := time.Now()
+		errs := make(chan error, 2)
+		go func() { errs <- get(clients[0]) }()
+		go func() { errs <- get(clients[1]) }()
+		synctest.Wait() // both connections busy, in the site's delay: none idle
+		require.NoError(t, get(clients[2]))
+		require.Equal(t, 2*time.Second, time.Since(start), "admitted when the first two went idle, after their 1 s delay")
+		require.NoError(t, <-errs)
+		require.NoError(t, <-errs)
+	})
+}

@@ -44,7 +44,7 @@ func (s *Site) Start(l net.Listener) *Server {
 		MaxHeaderBytes:    16 << 10,
 	}
 	if ll, ok := l.(*limitListener); ok {
-		ll.full = sv.idle.closeOne // a full listener makes room from idle keep-alives
+		ll.idle = &sv.idle // a full listener makes room from idle keep-alives
 	}
 	go func() { sv.served <- sv.srv.Serve(l) }()
 	return sv
@@ -130,36 +130,51 @@ func (h *handlers) closeAndWait() {
 }
 
 // idleConns is the set of a Server's connections that are idle between
-// requests (keep-alive), kept from the http.Server's ConnState hook, so
-// that a full LimitListener can close one of them to admit a new client.
+// requests (keep-alive), kept from the http.Server's ConnState hook, and
+// the number of Accepts of its LimitListener waiting for room. While one
+// waits, an idle connection is closed (its permit goes to the waiter): the
+// ones idle when the wait begins, one per waiter, and any that becomes idle
+// during it. Both sides decide under mu, so that a connection going idle
+// just as an Accept starts to wait is seen by one or the other. A
+// connection may be closed that a waiter no longer needed (it got a permit
+// from a client leaving); that costs its client a reconnect, no more.
 type idleConns struct {
-	mu    sync.Mutex
-	conns map[net.Conn]struct{}
+	mu      sync.Mutex
+	conns   map[net.Conn]struct{}
+	waiters int
 }
 
 func (ic *idleConns) track(c net.Conn, st http.ConnState) {
 	ic.mu.Lock()
-	defer ic.mu.Unlock()
-	if st == http.StateIdle {
-		if ic.conns == nil {
-			ic.conns = make(map[net.Conn]struct{})
-		}
-		ic.conns[c] = struct{}{}
+	if st != http.StateIdle {
+		delete(ic.conns, c) // active again, closed or hijacked
+		ic.mu.Unlock()
 		return
 	}
-	delete(ic.conns, c) // active again, closed or hijacked
+	if ic.waiters > 0 {
+		ic.mu.Unlock()
+		c.Close() // someone waits for its room
+		return
+	}
+	if ic.conns == nil {
+		ic.conns = make(map[net.Conn]struct{})
+	}
+	ic.conns[c] = struct{}{}
+	ic.mu.Unlock()
 }
 
-// closeOne closes one idle connection, if there is any. A request that
-// arrives on it at that moment is cut, as with an idle timeout; HTTP
-// clients retry a GET on a reused connection that fails so.
-func (ic *idleConns) closeOne() {
+// waiting counts an Accept in (+1) or out (-1) of the wait for room; one
+// that comes in closes an idle connection, if there is one.
+func (ic *idleConns) waiting(delta int) {
 	ic.mu.Lock()
+	ic.waiters += delta
 	var victim net.Conn
-	for c := range ic.conns {
-		victim = c
-		delete(ic.conns, c)
-		break
+	if delta > 0 {
+		for c := range ic.conns {
+			victim = c
+			delete(ic.conns, c)
+			break
+		}
 	}
 	ic.mu.Unlock()
 	if victim != nil {
