@@ -334,26 +334,21 @@ func (f *Future[T]) Cancel() bool {
 
 // resolve moves a pending or running future to the final state st.
 func (f *Future[T]) resolve(st State, v T, err error) error {
-	f.mu.Lock()
-	if f.State().done() {
-		f.mu.Unlock()
-		return invalidState(f)
-	}
-	first, rest := f.finishLocked(st, v, err)
-	f.mu.Unlock()
+	first, rest, err := f.resolveHeld(st, v, err)
 	f.runCallbacks(first, rest)
-	return nil
+	return err
 }
 
 // resolveHeld is resolve, but it hands the callbacks back instead of
 // running them, for a caller with work that must come before them.
 func (f *Future[T]) resolveHeld(st State, v T, err error) (first callback[T], rest []callback[T], _ error) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	if f.State().done() {
+		f.mu.Unlock()
 		return first, rest, invalidState(f)
 	}
 	first, rest = f.finishLocked(st, v, err)
+	f.mu.Unlock()
 	return first, rest, nil
 }
 

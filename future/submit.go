@@ -143,10 +143,7 @@ func (t *execTask[T]) parentEnded() {
 		t.ex.ending.end()
 		return
 	}
-	st, err := Finished, t.ctx.parent.Err()
-	if errors.Is(err, context.Canceled) { // as resolveTask
-		st, err = Cancelled, cancellation(err)
-	}
+	st, err := taskOutcome(t.ctx.parent.Err())
 	first, rest, _ := t.resolveHeld(st, *new(T), err) // fails if Cancel made it Cancelled first
 	t.ex.shared.add(t.State(), t.err)                 // final either way
 	t.ex.ending.end()

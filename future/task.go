@@ -145,14 +145,23 @@ func abnormalEnd(p any) error {
 	return ErrGoexit
 }
 
-// resolveTask records a task function's outcome: a cancellation error ends
-// the task Cancelled, anything else Finished.
-// A task already cancelled by Cancel is left as it is.
+// resolveTask records a task function's outcome (see taskOutcome). A task
+// already cancelled by Cancel is left as it is.
 func (f *Future[T]) resolveTask(v T, err error) {
-	if err != nil && errors.Is(err, context.Canceled) {
+	st, err := taskOutcome(err)
+	if st == Cancelled {
 		var zero T
-		_ = f.resolve(Cancelled, zero, cancellation(err))
-		return
+		v = zero
 	}
-	_ = f.resolve(Finished, v, err)
+	_ = f.resolve(st, v, err)
+}
+
+// taskOutcome is the final state and error of a task whose function
+// returned err: Cancelled for an error matching context.Canceled (with the
+// error kept, see cancellation), Finished for anything else.
+func taskOutcome(err error) (State, error) {
+	if err != nil && errors.Is(err, context.Canceled) {
+		return Cancelled, cancellation(err)
+	}
+	return Finished, err
 }
