@@ -22,14 +22,7 @@ import (
 // the final UnfinishedError; none is yielded before it is done.
 func TestFeedStress(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
-	d := time.Second
-	if os.Getenv("TULIP_STRESS") != "" {
-		d = 15 * time.Second
-	}
-	if v, err := time.ParseDuration(os.Getenv("TULIP_STRESS_DUR")); err == nil {
-		d = v
-	}
-	for round, deadline := 0, time.Now().Add(d); time.Now().Before(deadline); round++ {
+	for round, deadline := 0, time.Now().Add(stressFor(time.Second)); time.Now().Before(deadline); round++ {
 		feed := NewFeed[int]()
 		ctx, cancel := context.WithCancel(context.Background())
 		var completers sync.WaitGroup
@@ -86,4 +79,16 @@ func TestFeedStress(t *testing.T) {
 			require.EqualValues(t, nAccepted.Load(), yielded+unfinished, "round %d: accepted futures lost", round)
 		}
 	}
+}
+
+// stressFor is how long a stress test runs: normal, 15 s with TULIP_STRESS,
+// or TULIP_STRESS_DUR.
+func stressFor(normal time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv("TULIP_STRESS_DUR")); err == nil {
+		return v
+	}
+	if os.Getenv("TULIP_STRESS") != "" {
+		return 15 * time.Second
+	}
+	return normal
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
-	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -49,8 +48,7 @@ func (c *counted) Unwatch(id uint32) bool {
 // yielded twice in one use or before it is done, and none accepted is lost.
 func TestFeedLeavesNoRegistration(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
-	d := raceFor()
-	deadline := time.Now().Add(d)
+	deadline := time.Now().Add(stressFor(250 * time.Millisecond))
 	for round := 0; time.Now().Before(deadline); round++ {
 		tr := newTracker[*counted](true, 0)
 		var all []*counted
@@ -125,7 +123,7 @@ func TestFeedLeavesNoRegistration(t *testing.T) {
 // left on a future still pending, and none is yielded twice or early.
 func TestOfAnyLeavesNoRegistration(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
-	deadline := time.Now().Add(raceFor())
+	deadline := time.Now().Add(stressFor(250 * time.Millisecond))
 	for round := 0; time.Now().Before(deadline); round++ {
 		var all []future.Awaitable
 		var cs []*counted
@@ -170,16 +168,4 @@ func TestOfAnyLeavesNoRegistration(t *testing.T) {
 			}
 		}
 	}
-}
-
-// raceFor is how long a race test here runs: a quarter of a second, 15 with
-// TULIP_STRESS, or TULIP_STRESS_DUR.
-func raceFor() time.Duration {
-	if v, err := time.ParseDuration(os.Getenv("TULIP_STRESS_DUR")); err == nil {
-		return v
-	}
-	if os.Getenv("TULIP_STRESS") != "" {
-		return 15 * time.Second
-	}
-	return 250 * time.Millisecond
 }
