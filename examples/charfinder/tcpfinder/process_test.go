@@ -1,39 +1,28 @@
 package main
 
 import (
-	"bufio"
 	"os"
-	"os/exec"
 	"regexp"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/tulipgo/tulip/examples/charfinder/internal/proctest"
 )
+
+// serving is the log line that says where the server listens: its port.
+var serving = regexp.MustCompile(`^Serving on \('127\.0\.0\.1', (\d+)\)\. Hit CTRL-C to stop\.$`)
 
 // TestProcessSIGTERM runs the command as a process, queries it, and stops it
 // with SIGTERM, as an init system would.
 func TestProcessSIGTERM(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(os.Args[0], "127.0.0.1", "0")
-	cmd.Env = append(os.Environ(), envRunMain+"=1")
-	stderr, err := cmd.StderrPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-
-	lines := bufio.NewScanner(stderr)
+	cmd, lines := proctest.Start(t, envRunMain, "127.0.0.1", "0")
 	require.True(t, lines.Scan())
 	require.Equal(t, "Building index.", lines.Text())
-	var addr string
-	serving := regexp.MustCompile(`^Serving on \('127\.0\.0\.1', (\d+)\)\. Hit CTRL-C to stop\.$`)
-	for addr == "" && lines.Scan() {
-		if m := serving.FindStringSubmatch(lines.Text()); m != nil {
-			addr = "127.0.0.1:" + m[1]
-		}
-	}
-	require.NotEmpty(t, addr, "no Serving line")
+	addr := "127.0.0.1:" + proctest.Await(t, lines, serving)
 
 	ts := &testServer{addr: addr, log: newLogSink()}
 	c := ts.dial(t)
@@ -49,14 +38,7 @@ func TestProcessSIGTERM(t *testing.T) {
 	for lines.Scan() {
 		rest = append(rest, lines.Text())
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		require.NoError(t, err, "exit status")
-	case <-time.After(20 * time.Second):
-		t.Fatal("no exit after SIGTERM")
-	}
+	require.NoError(t, proctest.Exit(t, cmd, 20*time.Second), "exit status")
 	require.Equal(t, []string{
 		" From " + c.name + ": 'rook'",
 		"   To " + c.name + ": 14 results.",
@@ -71,25 +53,9 @@ func TestProcessSIGTERM(t *testing.T) {
 // ends the process at once, as a user pressing Ctrl-C again expects.
 func TestProcessSecondSignal(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(os.Args[0], "-write-timeout", "10m", "127.0.0.1", "0")
-	cmd.Env = append(os.Environ(), envRunMain+"=1")
-	stderr, err := cmd.StderrPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	lines := bufio.NewScanner(stderr)
-	var addr string
-	serving := regexp.MustCompile(`^Serving on \('127\.0\.0\.1', (\d+)\)\. Hit CTRL-C to stop\.$`)
-	for addr == "" && lines.Scan() {
-		if m := serving.FindStringSubmatch(lines.Text()); m != nil {
-			addr = "127.0.0.1:" + m[1]
-		}
-	}
-	require.NotEmpty(t, addr, "no Serving line")
-	go func() { // drain the log, so the server never blocks on it
-		for lines.Scan() {
-		}
-	}()
+	cmd, lines := proctest.Start(t, envRunMain, "-write-timeout", "10m", "127.0.0.1", "0")
+	addr := "127.0.0.1:" + proctest.Await(t, lines, serving)
+	proctest.Drain(lines)
 
 	ts := &testServer{addr: addr, log: newLogSink()}
 	idle := ts.dial(t)
@@ -101,23 +67,5 @@ func TestProcessSecondSignal(t *testing.T) {
 
 	require.NoError(t, cmd.Process.Signal(os.Interrupt))
 	require.Equal(t, "\r\nServer shutting down.\r\n", idle.rest()) // the shutdown has begun
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	tick := time.NewTicker(50 * time.Millisecond)
-	defer tick.Stop()
-	deadline := time.After(10 * time.Second)
-	for {
-		select {
-		case err := <-done:
-			var ee *exec.ExitError
-			require.ErrorAs(t, err, &ee)
-			ws := ee.Sys().(syscall.WaitStatus)
-			require.True(t, ws.Signaled() && ws.Signal() == syscall.SIGINT, "ended by the second SIGINT, not %v", err)
-			return
-		case <-tick.C:
-			cmd.Process.Signal(os.Interrupt)
-		case <-deadline:
-			t.Fatal("a second SIGINT did not end the process")
-		}
-	}
+	proctest.RequireEndedBySignal(t, cmd, syscall.SIGINT, 10*time.Second)
 }
